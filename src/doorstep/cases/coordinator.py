@@ -1,0 +1,68 @@
+"""The coordinator's view: every open request by clock, unassigned work, caseloads."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from doorstep.accounts.access import coordinator_required, staff
+from doorstep.accounts.models import Role, User
+from doorstep.cases import actions
+from doorstep.cases.forms import AssignForm
+from doorstep.cases.models import ClockAlert, HelpRequest
+from doorstep.cases.views import queue_rows, with_queue_data
+
+PAGE_SIZE = 200
+
+
+@require_GET
+@coordinator_required
+def coordinator(request: HttpRequest) -> HttpResponse:
+    return render(request, "cases/coordinator.html", coordinator_context(staff(request)))
+
+
+def coordinator_context(user: User, form: AssignForm | None = None) -> dict[str, object]:
+    open_requests = HelpRequest.objects.visible_to(user).open()
+    shown = with_queue_data(open_requests.order_by("first_contact_at", "first_contact_due"))
+    return {
+        "rows": queue_rows(list(shown[:PAGE_SIZE])),
+        "open_count": open_requests.count(),
+        "unassigned_count": open_requests.filter(guide__isnull=True).count(),
+        "caseloads": _caseloads(user),
+        "alerts": ClockAlert.objects.filter(help_request__in=open_requests.clock_running())
+        .select_related("help_request__resident")
+        .order_by("-created_at")[:50],
+        "breach_count": HelpRequest.objects.visible_to(user)
+        .filter(breached_at__isnull=False)
+        .count(),
+        "form": form or AssignForm(organisation_id=user.org_id, requests=open_requests),
+    }
+
+
+def _caseloads(user: User) -> object:
+    return (
+        User.objects.filter(organisation_id=user.org_id, role=Role.LOCAL_GUIDE)
+        .annotate(open_cases=Count("help_requests", filter=~Q(help_requests__status="closed")))
+        .order_by("-open_cases", "first_name")
+    )
+
+
+@require_POST
+@coordinator_required
+def assign(request: HttpRequest) -> HttpResponse:
+    user = staff(request)
+    open_requests = HelpRequest.objects.visible_to(user).open()
+    form = AssignForm(request.POST, organisation_id=user.org_id, requests=open_requests)
+    if not form.is_valid():
+        return render(
+            request, "cases/coordinator.html", coordinator_context(user, form), status=400
+        )
+    count = actions.do_assign_guide(user, form.cleaned_data["requests"], form.cleaned_data["guide"])
+    guide = form.cleaned_data["guide"]
+    messages.success(
+        request, f"{count} request{'s' if count != 1 else ''} assigned to {guide.display_name}"
+    )
+    return redirect("coordinator")

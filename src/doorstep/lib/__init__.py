@@ -1,0 +1,1 @@
+"""Pure helpers with no models: clock, geo, phone, postcode, text, env."""

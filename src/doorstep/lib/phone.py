@@ -1,0 +1,46 @@
+"""UK phone numbers, normalised to E.164 so a returning resident is recognised."""
+
+from __future__ import annotations
+
+import phonenumbers
+
+
+class InvalidPhoneNumber(ValueError):
+    """The text is not a phone number we can call or text."""
+
+
+def normalise_phone(raw: str, region: str = "GB") -> str:
+    """Return the number in E.164 (+447700900123), or raise InvalidPhoneNumber."""
+    text = (raw or "").strip()
+    if not text:
+        raise InvalidPhoneNumber("Enter a phone number, like 07700 900 982")
+    if text.isdigit() and text.startswith("44"):
+        text = "+" + text  # Notify sends inbound numbers without the plus
+    try:
+        parsed = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException as exc:
+        raise InvalidPhoneNumber(
+            "Enter a phone number, like 07700 900 982 or +44 7700 900 982"
+        ) from exc
+    if not phonenumbers.is_possible_number(parsed):
+        raise InvalidPhoneNumber(
+            "That phone number has the wrong number of digits: check it and try again"
+        )
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+def is_mobile(e164: str) -> bool:
+    """Whether a text message can reach this number."""
+    kind = phonenumbers.number_type(phonenumbers.parse(e164, "GB"))
+    return kind in {
+        phonenumbers.PhoneNumberType.MOBILE,
+        phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+    }
+
+
+def display_phone(e164: str) -> str:
+    if not e164:
+        return ""
+    return phonenumbers.format_number(
+        phonenumbers.parse(e164, "GB"), phonenumbers.PhoneNumberFormat.NATIONAL
+    )

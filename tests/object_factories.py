@@ -1,0 +1,69 @@
+"""How to make one object for each URL that takes an id: used by the outsider-404 test.
+
+Each factory makes the object in the given (hub) organisation and returns the URL kwargs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from doorstep.accounts.models import Organisation, User
+from doorstep.cases.models import HelpRequest, Need
+from doorstep.conversations.actions import do_receive_message
+from doorstep.conversations.identify import SenderDetails
+from doorstep.conversations.models import PossibleMatch
+from tests import factories
+
+Factory = Callable[[Organisation, User], dict[str, object]]
+
+
+def a_help_request(hub: Organisation, guide: User) -> HelpRequest:
+    do_receive_message(
+        hub.pk,
+        channel="sms",
+        body="need shopping please",
+        provider_id="obj-1",
+        sender=SenderDetails(phone="+447700900999"),
+    )
+    return HelpRequest.objects.get(resident__phone="+447700900999")
+
+
+def request_kwargs(hub: Organisation, guide: User) -> dict[str, object]:
+    return {"pk": a_help_request(hub, guide).pk}
+
+
+def need_kwargs(hub: Organisation, guide: User) -> dict[str, object]:
+    return {"pk": Need.objects.filter(help_request=a_help_request(hub, guide)).first().pk}  # type: ignore[union-attr]
+
+
+def match_kwargs(hub: Organisation, guide: User) -> dict[str, object]:
+    known = factories.make_resident(hub, phone="+447700900998")
+    new = factories.make_resident(hub, phone="+447700900997")
+    match = PossibleMatch.objects.create(
+        new_resident=new, known_resident=known, score=0.5, created_at=known.created_at
+    )
+    return {"pk": match.pk}
+
+
+OBJECT_FACTORIES: dict[str, Factory] = {
+    "request_detail": request_kwargs,
+    "confirm_triage": request_kwargs,
+    "correct_triage": request_kwargs,
+    "reply": request_kwargs,
+    "add_note": request_kwargs,
+    "record_contact": request_kwargs,
+    "record_outcome": need_kwargs,
+    "decide_match": match_kwargs,
+}
+
+# Every URL that changes state: must refuse GET and refuse POST without a CSRF token.
+STATE_CHANGING = [
+    "confirm_triage",
+    "correct_triage",
+    "reply",
+    "add_note",
+    "record_contact",
+    "record_outcome",
+    "decide_match",
+    "assign",
+]

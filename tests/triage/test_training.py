@@ -1,0 +1,131 @@
+"""Training, versioning and retraining with guide corrections."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from doorstep.triage import training
+from doorstep.triage.model import Model
+from doorstep.triage.training import Example
+
+TEMPLATES = {
+    "emergency": [
+        "I have no food at all today {n}",
+        "he is hitting me right now {n}",
+        "my mum collapsed and is not breathing {n}",
+    ],
+    "urgent": [
+        "my food will run out by friday {n}",
+        "my electric runs out tomorrow {n}",
+        "I need my prescription collected tomorrow {n}",
+    ],
+    "routine": [
+        "could someone ring me for a chat now and then {n}",
+        "is there a knit and natter group {n}",
+        "help with my CV please {n}",
+    ],
+}
+NEEDS = {"emergency": ("food",), "urgent": ("money",), "routine": ("befriending",)}
+
+
+def tiny_examples(count: int = 6) -> list[Example]:
+    examples = []
+    for urgency, texts in TEMPLATES.items():
+        for n in range(count):
+            text = texts[n % len(texts)].format(n=n)
+            examples.append(
+                Example(
+                    id=f"{urgency}-{n}",
+                    text=text,
+                    needs=NEEDS[urgency],
+                    urgency=urgency,
+                    channel="sms",
+                )
+            )
+    return examples
+
+
+@pytest.fixture(scope="module")
+def tiny_model() -> Model:
+    return training.train(tiny_examples(), training.TrainConfig(folds=3))
+
+
+def test_it_refuses_to_train_on_test_split_examples() -> None:
+    examples = tiny_examples()
+    examples[0] = Example(**{**examples[0].__dict__, "split": "test"})
+    with pytest.raises(ValueError, match="Test-split"):
+        training.train(examples)
+
+
+def test_it_versions_a_model_by_date_and_data_hash(tiny_model: Model) -> None:
+    assert re.fullmatch(r"\d{8}-[0-9a-f]{8}", tiny_model.version)
+    version = training.data_version(tiny_examples())
+    assert version.split("-")[1] == tiny_model.version.split("-")[1]
+    assert training.data_version(tiny_examples()[1:]) != version
+
+
+def test_it_saves_and_loads_a_model_that_predicts_the_same(
+    tiny_model: Model, tmp_path: Path
+) -> None:
+    path = training.save(tiny_model, tmp_path / "triage-test.joblib")
+    loaded = training.load(path)
+    reading = training.read_all([Example(id="x", text="no food today please")])[0]
+    a, b = tiny_model.predict(reading.analysed), loaded.predict(reading.analysed)
+    assert loaded.version == tiny_model.version
+    assert a.urgency == pytest.approx(b.urgency, abs=1e-3)
+    assert a.needs == pytest.approx(b.needs, abs=1e-3)
+
+
+def test_it_publishes_a_model_and_names_it_in_current_txt(
+    tiny_model: Model, tmp_path: Path
+) -> None:
+    path = training.publish(tiny_model, tmp_path)
+    assert path.name == f"triage-{tiny_model.version}.joblib"
+    assert (tmp_path / "current.txt").read_text().strip() == path.name
+
+
+def test_it_turns_guide_corrections_into_training_examples() -> None:
+    rows: list[dict[str, object]] = [
+        {
+            "text": "I need a lift to the hospital on Tuesday",
+            "channel": "sms",
+            "language": "en",
+            "needs": ["transport", "not-a-need"],
+            "urgency": "routine",
+            "safeguarding": False,
+            "is_offer": False,
+            "is_spam": False,
+        },
+        {"text": "   ", "needs": ["food"], "urgency": "urgent"},
+    ]
+    examples = training.examples_from_corrections(rows, excluded_texts=frozenset())
+    assert len(examples) == 1
+    assert examples[0].needs == ("transport",)
+    assert examples[0].split == "train"
+    assert examples[0].id.startswith("correction-")
+
+
+def test_it_never_lets_a_test_split_message_in_as_a_correction(tmp_path: Path) -> None:
+    secret = {
+        "id": "t-1",
+        "text": "A Test  Message about food",
+        "needs": ["food"],
+        "urgency": "urgent",
+        "split": "test",
+    }
+    (tmp_path / "messages_en.jsonl").write_text(json.dumps(secret) + "\n", encoding="utf-8")
+    excluded = training.test_texts(tmp_path)
+    rows = [{"text": "a test message about FOOD", "needs": ["food"], "urgency": "urgent"}]
+    assert training.examples_from_corrections(rows, excluded_texts=excluded) == []
+
+
+def test_it_loads_the_labelled_data_set() -> None:
+    examples = training.load_examples(training.default_data_paths())
+    splits = {e.split for e in examples}
+    assert splits == {"train", "test"}
+    assert sum(e.split == "test" for e in examples) >= 250
+    assert len(examples) >= 800
