@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo serve migrate test lint types pytest browsers assets benchmarks clean
+.PHONY: help install demo code serve migrate test lint types pytest browsers assets benchmarks clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -30,6 +30,9 @@ demo: migrate ## Load the demo (a Greater Manchester borough) and serve it on ht
 	$(MANAGE) load_demo
 	$(MANAGE) check_clocks --every 60 & trap 'kill $$!' EXIT INT TERM; \
 	$(MANAGE) runserver --noreload $(HOST):$(PORT)
+
+code: install ## Print the sign-in code for a demo account: make code USER=guide
+	@$(MANAGE) demo_code $(USER)
 
 serve: migrate ## Serve without reloading the demo data
 	$(MANAGE) runserver $(HOST):$(PORT)

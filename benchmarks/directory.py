@@ -290,12 +290,18 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
+def _key(row: dict[str, Any]) -> tuple[str, str]:
+    """One row per figure and database engine (SQLite, PostgreSQL)."""
+    database = str(row.get("machine", {}).get("database", ""))
+    return (str(row.get("id")), database.split(" ", 1)[0])
+
+
 def write_results(row: dict[str, Any], path: Path) -> None:
     kept: list[dict[str, Any]] = []
     if path.exists():
         with contextlib.suppress(ValueError):
             kept = [r for r in json.loads(path.read_text()) if isinstance(r, dict)]
-    merged = [r for r in kept if r.get("id") != row["id"]] + [row]
+    merged = [r for r in kept if _key(r) != _key(row)] + [row]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(merged, indent=2) + "\n")
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from doorstep.lib.phone import InvalidPhoneNumber, normalise_phone
+from doorstep.lib.phone import InvalidPhoneNumber, is_mobile, normalise_phone
 from doorstep.lib.postcode import InvalidPostcode, normalise_postcode
 from doorstep.lib.text import UnreadableText, clean_message_text, decode_bytes
 
@@ -49,3 +49,11 @@ def test_huge_messages_are_refused_with_the_limit() -> None:
 def test_wrongly_encoded_bytes_are_still_read() -> None:
     assert decode_bytes("café".encode("cp1252")) == "café"
     assert decode_bytes("café".encode()) == "café"
+
+
+@pytest.mark.parametrize(
+    ("number", "textable"),
+    [("+447911123456", True), ("+447700900456", True), ("+441614960123", False)],
+)
+def test_mobiles_can_be_texted_and_landlines_cannot(number: str, textable: bool) -> None:
+    assert is_mobile(number) is textable

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
 import pytest
+from django.db import connection
 
 from doorstep.accounts.models import Organisation, User
 from doorstep.cases.models import HelpRequest
@@ -170,3 +172,34 @@ def test_a_later_message_only_raises_urgency(hub: Organisation, alice: User) -> 
     receive(hub, body="I want to end my life, I can't go on", provider_id="1")
     receive(hub, body="thanks", provider_id="2")
     assert HelpRequest.objects.get().urgency == "emergency"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_first_messages_arriving_together_make_one_resident() -> None:
+    hub = factories.make_hub()
+    factories.make_user(hub, username="guide-x", first_name="Gita")
+    errors: list[Exception] = []
+
+    def send(n: int) -> None:
+        try:
+            do_receive_message(
+                hub.pk,
+                channel="sms",
+                body=f"need food please ({n})",
+                provider_id=f"together-{n}",
+                sender=SenderDetails(phone="+447700900777"),
+            )
+        except Exception as error:  # a failure must fail the test, not vanish in a thread
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=send, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert Resident.objects.filter(phone="+447700900777").count() == 1
+    assert HelpRequest.objects.count() == 1
+    assert Message.objects.filter(direction="in").count() == 4

@@ -9,12 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-import pytest
 from django.db import connection, transaction
-
-only_on_postgresql = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="PostgreSQL only: run with DATABASE_URL=postgres://"
-)
 
 TRIGGERS = {
     "postgresql": {"audit_auditevent_append_only", "audit_auditevent_no_truncate"},

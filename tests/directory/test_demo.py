@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from doorstep.accounts.models import Organisation as DoorstepOrganisation
 from doorstep.directory.demo import load_demo_directory
 from doorstep.directory.models import Organisation, ReviewState, Service, TaxonomyTerm
 from tests.directory.factories import make_service
@@ -52,3 +53,10 @@ def test_a_halal_kitchen_with_a_french_speaker_is_near_gorse_hill(client: Client
     assert "fr" in [language["code"] for language in kitchen["languages"]]
     address = kitchen["service_at_locations"][0]["location"]["addresses"][0]
     assert address["postal_code"].startswith("M32")
+
+
+def test_removing_the_hub_takes_its_directory_with_it(hub: DoorstepOrganisation) -> None:
+    load_demo_directory(hub)
+    hub.delete()
+    assert not Service.objects.exists()
+    assert not Organisation.objects.exists()

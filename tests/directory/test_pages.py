@@ -224,7 +224,7 @@ def test_adding_where_when_and_whom_to_contact(client: Client, alice: User) -> N
     )
     assert service.contacts.get().phones.get().number.startswith("+44161")
     page = client.get(reverse("directory:service", args=base)).content.decode()
-    assert "Hub" in page and "MO,WE" in page and "Reception" in page
+    assert "Hub" in page and "Monday, Wednesday" in page and "Reception" in page
 
 
 def test_removing_parts_of_a_service(client: Client, alice: User) -> None:

@@ -8,7 +8,7 @@ from django.test import Client
 from doorstep.accounts.models import User
 from doorstep.directory import actions, review
 from doorstep.directory.models import ReviewEvent, ReviewState, Service
-from tests.directory.factories import make_service
+from tests.directory.factories import make_service, make_term
 
 
 def served(client: Client) -> list[str]:
@@ -71,12 +71,13 @@ def test_it_cannot_be_sent_for_review_twice(draft: Service, alice: User) -> None
 def test_a_change_takes_a_published_service_out_of_the_directory(
     client: Client, alice: User
 ) -> None:
-    service = make_service("Sale food bank")
+    service = make_service("Sale food bank", terms=(make_term("Food bank"),))
     assert served(client) == ["Sale food bank"]
     actions.do_update_service(alice, service, fees="Free")
     service.refresh_from_db()
     assert service.review_state == ReviewState.DRAFT
     assert served(client) == []
+    assert service.attributes.count() == 1  # categories stay unless they are given
 
 
 def test_a_reviewer_can_send_it_back_with_a_reason(draft: Service, alice: User, bob: User) -> None:

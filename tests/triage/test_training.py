@@ -63,7 +63,7 @@ def test_it_refuses_to_train_on_test_split_examples() -> None:
 
 def test_it_versions_a_model_by_date_and_data_hash(tiny_model: Model) -> None:
     assert re.fullmatch(r"\d{8}-[0-9a-f]{8}", tiny_model.version)
-    version = training.data_version(tiny_examples())
+    version = training.data_version(tiny_examples(), config=training.TrainConfig(folds=3))
     assert version.split("-")[1] == tiny_model.version.split("-")[1]
     assert training.data_version(tiny_examples()[1:]) != version
 

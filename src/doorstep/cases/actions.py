@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 
 from doorstep.accounts.models import Role, User
 from doorstep.audit.actions import record_event
@@ -90,10 +91,23 @@ def _save_needs(request: HelpRequest, needs: dict[str, float]) -> None:
     )
 
 
+def open_case_count() -> Coalesce:
+    """Each guide's open requests, counted through the (guide, status) index."""
+    open_requests = (
+        HelpRequest.objects.filter(guide=OuterRef("pk"))
+        .exclude(status=HelpRequest.Status.CLOSED)
+        .order_by()
+        .values("guide")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(open_requests), 0)
+
+
 def guide_candidates(organisation_id: int) -> list[GuideCandidate]:
     guides = (
         User.objects.filter(organisation_id=organisation_id, role=Role.LOCAL_GUIDE)
-        .annotate(open_cases=Count("help_requests", filter=~Q(help_requests__status="closed")))
+        .annotate(open_cases=open_case_count())
         .prefetch_related("neighbourhoods")
     )
     return [

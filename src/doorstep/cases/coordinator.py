@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db.models import Count, Q
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from doorstep.accounts.access import coordinator_required, staff
 from doorstep.accounts.models import Role, User
 from doorstep.cases import actions
+from doorstep.cases.actions import open_case_count
 from doorstep.cases.forms import AssignForm
 from doorstep.cases.models import ClockAlert, HelpRequest
 from doorstep.cases.views import queue_rows, with_queue_data
@@ -26,7 +27,7 @@ def coordinator(request: HttpRequest) -> HttpResponse:
 
 def coordinator_context(user: User, form: AssignForm | None = None) -> dict[str, object]:
     open_requests = HelpRequest.objects.visible_to(user).open()
-    shown = with_queue_data(open_requests.order_by("first_contact_at", "first_contact_due"))
+    shown = with_queue_data(open_requests.by_clock())
     return {
         "rows": queue_rows(list(shown[:PAGE_SIZE])),
         "open_count": open_requests.count(),
@@ -42,10 +43,10 @@ def coordinator_context(user: User, form: AssignForm | None = None) -> dict[str,
     }
 
 
-def _caseloads(user: User) -> object:
+def _caseloads(user: User) -> QuerySet[User]:
     return (
         User.objects.filter(organisation_id=user.org_id, role=Role.LOCAL_GUIDE)
-        .annotate(open_cases=Count("help_requests", filter=~Q(help_requests__status="closed")))
+        .annotate(open_cases=open_case_count())
         .order_by("-open_cases", "first_name")
     )
 

@@ -96,8 +96,8 @@ class AssignForm(GovukForm):
     ) -> None:
         super().__init__(*args, **kwargs)
         cast(
-            forms.ModelMultipleChoiceField[HelpRequest], self.fields["requests"]
+            "forms.ModelMultipleChoiceField[HelpRequest]", self.fields["requests"]
         ).queryset = requests
-        cast(forms.ModelChoiceField[User], self.fields["guide"]).queryset = User.objects.filter(
+        cast("forms.ModelChoiceField[User]", self.fields["guide"]).queryset = User.objects.filter(
             organisation_id=organisation_id, role=Role.LOCAL_GUIDE, is_active=True
         ).order_by("first_name")

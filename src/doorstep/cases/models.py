@@ -45,6 +45,12 @@ class HelpRequestQuerySet(models.QuerySet["HelpRequest"]):
     def open(self) -> HelpRequestQuerySet:
         return self.exclude(status=HelpRequest.Status.CLOSED)
 
+    def by_clock(self) -> HelpRequestQuerySet:
+        """Running clocks first, soonest due first; then those already in contact."""
+        return self.order_by(
+            models.F("first_contact_at").asc(nulls_first=True), "first_contact_due", "pk"
+        )
+
     def clock_running(self) -> HelpRequestQuerySet:
         return self.filter(first_contact_at__isnull=True).exclude(status=HelpRequest.Status.CLOSED)
 

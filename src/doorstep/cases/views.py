@@ -66,9 +66,7 @@ def with_queue_data(requests: HelpRequestQuerySet) -> HelpRequestQuerySet:
 @casework_required
 def guide_queue(request: HttpRequest) -> HttpResponse:
     user = staff(request)
-    mine = (
-        HelpRequest.objects.visible_to(user).open().filter(guide=user).order_by("first_contact_due")
-    )
+    mine = HelpRequest.objects.visible_to(user).open().filter(guide=user).by_clock()
     rows = queue_rows(list(with_queue_data(mine)))
     return render(request, "cases/queue.html", {"rows": rows})
 

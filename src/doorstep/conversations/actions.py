@@ -20,6 +20,7 @@ from doorstep.cases.actions import do_open_or_update_request
 from doorstep.cases.models import HelpRequest
 from doorstep.cases.triage_service import triage_message
 from doorstep.conversations.identify import Identification, SenderDetails, identify
+from doorstep.conversations.locks import lock_sender
 from doorstep.conversations.models import Conversation, InboundChannel, Message, PossibleMatch
 from doorstep.lib import clock
 from doorstep.lib.phone import is_mobile
@@ -30,6 +31,7 @@ from doorstep.places.services import find_or_create_address
 
 if TYPE_CHECKING:
     from doorstep.accounts.models import User
+    from doorstep.triage import TriageResult
 
 log = logging.getLogger(__name__)
 
@@ -119,30 +121,37 @@ def _store(
 def process_message(message: Message) -> None:
     """Who sent it, which thread, which request, which guide. Failures are kept, not lost."""
     try:
+        result = triage_message(message)  # pure and slow-ish: before taking any write lock
         with transaction.atomic():
-            _process(message)
+            _process(message, result)
     except Exception as exc:
         log.exception("Could not process message %s", message.pk)
         Message.objects.filter(pk=message.pk).update(processing_error=repr(exc)[:2000])
 
 
-def _process(message: Message) -> None:
+def _process(message: Message, result: TriageResult) -> None:
     sender = SenderDetails(**message.sender)
+    lock_sender(message.organisation_id, sender)
     resident = _resident_for(message.organisation_id, sender)
     conversation = ensure_conversation(resident, message.received_at)
     message.conversation = conversation
-    result = triage_message(message)
     message.language = result.language
     message.processed_at, message.processing_error = clock.now(), ""
     message.save(update_fields=["conversation", "language", "processed_at", "processing_error"])
     Conversation.objects.filter(pk=conversation.pk).update(last_message_at=message.received_at)
-    if result.language not in ("", "und") and resident.language == "en" and not sender.language:
-        Resident.objects.filter(pk=resident.pk).update(language=result.language)
-        resident.language = result.language
-    is_new_request = not resident.help_requests.open().exists()
+    if not sender.language:
+        _learn_language(resident, result.language)
+    is_new_request = not HelpRequest.objects.filter(resident=resident).open().exists()
     request = do_open_or_update_request(message, result)
     if is_new_request and message.channel == InboundChannel.SMS:
         _acknowledge(resident, request)
+
+
+def _learn_language(resident: Resident, language: str) -> None:
+    """A resident we only knew as English who writes in another language prefers it."""
+    if language not in ("", "und", "en") and resident.language == "en":
+        Resident.objects.filter(pk=resident.pk).update(language=language)
+        resident.language = language
 
 
 def _resident_for(organisation_id: int, sender: SenderDetails) -> Resident:

@@ -26,6 +26,7 @@ from doorstep.demo.residents import (
     Placer,
     store_households,
 )
+from doorstep.demo.second_factor import give_demo_devices
 from doorstep.demo.staff import (
     DEMO_ORGANISATION_NAMES,
     GUIDE_USERNAME,
@@ -101,6 +102,7 @@ def build_demo(*, reset: bool = False, seed: int = SEED) -> Summary:
         ]
         Replay(Cast(hub, users), now).run(plans)
         _restore_landline_channels(hub)
+        give_demo_devices(list(organisations.values()))
         do_check_clocks()  # at the real time, so the alerts are today's
     _backdate_deliveries(hub)
     return _summary(hub, mo, removed, time.monotonic() - started)
@@ -217,6 +219,8 @@ def summary_lines(summary: Summary) -> Iterator[str]:
         yield f"  {spec.username} / {PASSWORD}: {label} ({spec.first_name} {spec.last_name})"
     others = ", ".join(spec.username for spec in LOCAL_GUIDES)
     yield f"  and {len(LOCAL_GUIDES)} more Local Guides: {others}"
+    yield "  After the password, Doorstep asks for a code from an authenticator app. For the demo,"
+    yield "  get it in another terminal with `make code USER=guide` (or any username above)."
     yield ""
     yield "Where to look first:"
     yield (

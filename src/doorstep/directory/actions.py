@@ -49,7 +49,9 @@ def do_update_organisation(actor: User, organisation: Organisation, **fields: An
 
 
 @transaction.atomic
-def do_create_service(actor: User, terms: Iterable[TaxonomyTerm] = (), **fields: Any) -> Service:
+def do_create_service(
+    actor: User, terms: Iterable[TaxonomyTerm] | None = None, **fields: Any
+) -> Service:
     service = Service.objects.create(last_edited_by=actor, review_state=ReviewState.DRAFT, **fields)
     _set_terms(service, terms)
     ReviewEvent.objects.create(service=service, actor=actor, action=ReviewEvent.Action.CREATED)
@@ -59,8 +61,9 @@ def do_create_service(actor: User, terms: Iterable[TaxonomyTerm] = (), **fields:
 
 @transaction.atomic
 def do_update_service(
-    actor: User, service: Service, terms: Iterable[TaxonomyTerm] = (), **fields: Any
+    actor: User, service: Service, terms: Iterable[TaxonomyTerm] | None = None, **fields: Any
 ) -> None:
+    """Changes the given fields, and the categories if `terms` is given (None: unchanged)."""
     for name, value in fields.items():
         setattr(service, name, value)
     service.save()
@@ -68,7 +71,9 @@ def do_update_service(
     _changed(actor, service, "Details changed")
 
 
-def _set_terms(service: Service, terms: Iterable[TaxonomyTerm]) -> None:
+def _set_terms(service: Service, terms: Iterable[TaxonomyTerm] | None) -> None:
+    if terms is None:
+        return
     wanted = {term.pk: term for term in terms}
     service.attributes.exclude(taxonomy_term_id__in=wanted).delete()
     have = set(service.attributes.values_list("taxonomy_term_id", flat=True))

@@ -13,10 +13,10 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model, Prefetch, QuerySet
 from django.http import Http404, HttpRequest
 from ninja import NinjaAPI, Query
-from ninja.errors import HttpError
 
 from doorstep.directory import api_schemas as shapes
 from doorstep.directory import serialise
+from doorstep.directory.api_params import LinkQuery, Paging, ServiceQuery, TermQuery
 from doorstep.directory.models import Taxonomy, TaxonomyTerm
 from doorstep.directory.proximity import near_postcode
 from doorstep.directory.queries import (
@@ -30,7 +30,6 @@ from doorstep.directory.queries import (
     organisation_services,
     paginate,
     paginate_by_name,
-    parse_uuid,
     published_links,
     published_services,
     served_organisations,
@@ -39,33 +38,10 @@ from doorstep.directory.queries import (
 VERSION = "HSDS-UK-3.0"
 PROFILE_URL = "https://github.com/OpenReferralUK/uk-profile/blob/main/docs/index.md"
 OPENAPI_URL = "https://openreferraluk.org/specifications/3.0/openapi.json"
-DEFAULT_PER_PAGE = 50
-MAX_PER_PAGE = 500
-PAGE_ERRORS: dict[int, Any] = {400: shapes.Problem}
+PAGE_ERRORS: dict[int, Any] = {400: shapes.Problem, 422: shapes.InvalidRequest}
 ONE_ERRORS: dict[int, Any] = {404: shapes.Problem}
 
 M = TypeVar("M", bound=Model)
-
-# For web.public.PUBLIC_VIEWS: the whole public directory, its root and its OpenAPI document.
-OPENREFERRAL_PUBLIC_VIEWS = frozenset(
-    f"openreferral:{name}"
-    for name in (
-        "api-root",
-        "api_info",
-        "openapi-json",
-        "openapi-view",
-        "services",
-        "service",
-        "service_at_locations",
-        "service_at_location",
-        "organizations",
-        "organization",
-        "taxonomies",
-        "taxonomy",
-        "taxonomy_terms",
-        "taxonomy_term",
-    )
-)
 
 openreferral_api = NinjaAPI(
     title="Doorstep directory (Open Referral UK)",
@@ -76,16 +52,7 @@ openreferral_api = NinjaAPI(
 )
 
 
-class Paging(shapes.Shape):
-    page: int = 1
-    per_page: int = DEFAULT_PER_PAGE
-
-
 def _paging(paging: Paging) -> tuple[int, int]:
-    if paging.page < 1:
-        raise HttpError(400, "page starts at 1")
-    if not 1 <= paging.per_page <= MAX_PER_PAGE:
-        raise HttpError(400, f"per_page must be between 1 and {MAX_PER_PAGE}")
     return paging.page, paging.per_page
 
 
@@ -98,32 +65,6 @@ def _one(rows: QuerySet[M], raw_id: str) -> M:
         return rows.get(pk=uuid.UUID(raw_id))
     except (ValueError, ObjectDoesNotExist) as exc:
         raise Http404("No such record in this directory") from exc
-
-
-class ServiceQuery(shapes.Shape):
-    search: str = ""
-    text: str = ""
-    taxonomy_term_id: str = ""
-    taxonomy_id: str = ""
-    organization_id: str = ""
-    minimum_age: float | None = None
-    maximum_age: float | None = None
-    start_time: str = ""
-    end_time: str = ""
-    day: str = ""
-
-    def filters(self) -> ServiceFilters:
-        return ServiceFilters(
-            search=self.search or self.text,
-            taxonomy_term_id=self.taxonomy_term_id,
-            taxonomy_id=self.taxonomy_id,
-            organization_id=self.organization_id,
-            minimum_age=self.minimum_age,
-            maximum_age=self.maximum_age,
-            start_time=self.start_time,
-            end_time=self.end_time,
-            day=self.day,
-        )
 
 
 @openreferral_api.exception_handler(BadFilter)
@@ -164,11 +105,6 @@ def service(request: HttpRequest, id: str) -> dict[str, Any]:
     return serialise.service_full(_one(full_services(), id))
 
 
-class LinkQuery(ServiceQuery):
-    postcode: str = ""
-    proximity: str = ""
-
-
 @openreferral_api.get(
     "/service_at_locations",
     response={200: shapes.ServiceAtLocationPage, **PAGE_ERRORS},
@@ -180,7 +116,8 @@ def service_at_locations(
 ) -> dict[str, Any]:
     rows = filter_links(published_links(), query.filters())
     if query.postcode or query.proximity:
-        page = near_postcode(rows, query.postcode, query.proximity, *_paging(paging))
+        proximity = "" if query.proximity is None else str(query.proximity)
+        page = near_postcode(rows, query.postcode, proximity, *_paging(paging))
     else:
         page = _page(rows.order_by("service__name", "location__name", "id"), paging)
     return page.envelope([serialise.service_at_location_summary(link) for link in page.rows])
@@ -241,12 +178,6 @@ def taxonomy(request: HttpRequest, id: str) -> dict[str, Any]:
     return serialise.taxonomy(found, with_terms=True)
 
 
-class TermQuery(shapes.Shape):
-    taxonomy_id: str = ""
-    parent_id: str = ""
-    top_only: bool = False
-
-
 @openreferral_api.get(
     "/taxonomy_terms",
     response={200: shapes.TaxonomyTermPage, **PAGE_ERRORS},
@@ -258,9 +189,9 @@ def taxonomy_terms(
 ) -> dict[str, Any]:
     terms = TaxonomyTerm.objects.select_related("taxonomy")
     if query.taxonomy_id:
-        terms = terms.filter(taxonomy_id=parse_uuid(query.taxonomy_id, "taxonomy_id"))
+        terms = terms.filter(taxonomy_id=query.taxonomy_id)
     if query.parent_id:
-        terms = terms.filter(parent_id=parse_uuid(query.parent_id, "parent_id"))
+        terms = terms.filter(parent_id=query.parent_id)
     if query.top_only:
         terms = terms.filter(parent__isnull=True)
     page = _page(terms, paging)

@@ -7,6 +7,8 @@ serialiser adds but these shapes lack fails loudly in the tests instead of vanis
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import BaseModel, ConfigDict
 
 
@@ -22,6 +24,12 @@ class ApiInfo(Shape):
 
 class Problem(Shape):
     detail: str
+
+
+class InvalidRequest(Shape):
+    """A parameter of the wrong type: which one, and what was expected."""
+
+    detail: list[dict[str, Any]]
 
 
 class OrganizationIdentifier(Shape):

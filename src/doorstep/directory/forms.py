@@ -8,16 +8,10 @@ from django import forms
 
 from doorstep.accounts.models import Organisation as DoorstepOrganisation
 from doorstep.accounts.models import User
-from doorstep.directory.models import WEEKDAYS, Organisation, ServiceStatus, TaxonomyTerm
+from doorstep.directory.models import DAY_NAMES, Organisation, ServiceStatus, TaxonomyTerm
 from doorstep.web.forms import GovukForm, clean_phone_field, clean_postcode_field
 
-DAY_CHOICES = list(
-    zip(
-        WEEKDAYS,
-        ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
-        strict=True,
-    )
-)
+DAY_CHOICES = list(DAY_NAMES.items())
 
 
 class OrganisationForm(GovukForm):
@@ -183,7 +177,7 @@ class ContactForm(GovukForm):
 
 class ReasonForm(GovukForm):
     reason = forms.CharField(
-        label="Why",
+        label="Reason (the editor will see it)",
         widget=forms.Textarea(attrs={"rows": 2}),
         max_length=1000,
         error_messages={"required": "Say why, so the editor knows what to change"},

@@ -49,8 +49,8 @@ class ServiceFilters:
     organization_id: str = ""
     minimum_age: float | None = None
     maximum_age: float | None = None
-    start_time: str = ""
-    end_time: str = ""
+    start_time: dt.time | None = None
+    end_time: dt.time | None = None
     day: str = ""
 
 
@@ -175,10 +175,10 @@ def _by_schedule(services: QuerySet[Service], filters: ServiceFilters) -> QueryS
     condition = Q()
     if filters.day:
         condition &= Q(byday__contains=weekday_code(filters.day))
-    if filters.start_time:
-        condition &= Q(opens_at__gte=parse_time(filters.start_time, "start_time"))
-    if filters.end_time:
-        condition &= Q(closes_at__lte=parse_time(filters.end_time, "end_time"))
+    if filters.start_time is not None:
+        condition &= Q(opens_at__gte=filters.start_time.replace(tzinfo=None))
+    if filters.end_time is not None:
+        condition &= Q(closes_at__lte=filters.end_time.replace(tzinfo=None))
     if not condition:
         return services
     return services.filter(pk__in=Schedule.objects.filter(condition).values("service_id"))
@@ -189,13 +189,6 @@ def weekday_code(day: str) -> str:
     if code not in WEEKDAYS:
         raise BadFilter("day must be a weekday: MO, TU, WE, TH, FR, SA, SU or its name")
     return code
-
-
-def parse_time(value: str, name: str) -> dt.time:
-    try:
-        return dt.time.fromisoformat(value.strip())
-    except ValueError as exc:
-        raise BadFilter(f"{name} must be a time like 09:30") from exc
 
 
 def published_links() -> QuerySet[ServiceAtLocation]:

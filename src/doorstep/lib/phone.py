@@ -29,13 +29,21 @@ def normalise_phone(raw: str, region: str = "GB") -> str:
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 
+_TEXTABLE = {
+    phonenumbers.PhoneNumberType.MOBILE,
+    phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+}
+
+
 def is_mobile(e164: str) -> bool:
-    """Whether a text message can reach this number."""
+    """Whether a text message can reach this number.
+
+    UK numbers starting 07 are mobiles even where the library does not know the range
+    (Ofcom's drama numbers, 07700 900xxx, used in the demo and tests, are such a range).
+    """
     kind = phonenumbers.number_type(phonenumbers.parse(e164, "GB"))
-    return kind in {
-        phonenumbers.PhoneNumberType.MOBILE,
-        phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
-    }
+    unknown_uk_mobile = kind == phonenumbers.PhoneNumberType.UNKNOWN and e164.startswith("+447")
+    return kind in _TEXTABLE or unknown_uk_mobile
 
 
 def display_phone(e164: str) -> str:

@@ -49,7 +49,7 @@ def do_send_message(actor: User | None, resident: Resident, body: str) -> Messag
         to=to,
     )
     Conversation.objects.filter(pk=conversation.pk).update(last_message_at=now)
-    transaction.on_commit(lambda: deliver(message.pk))
+    transaction.on_commit(lambda: deliver(message.pk), robust=True)
     return message
 
 

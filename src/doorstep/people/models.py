@@ -11,6 +11,22 @@ if TYPE_CHECKING:
     from doorstep.accounts.models import User
 
 
+LANGUAGE_NAMES = {
+    "en": "English",
+    "ar": "Arabic",
+    "bn": "Bengali",
+    "zh": "Chinese",
+    "fr": "French",
+    "pl": "Polish",
+    "pt": "Portuguese",
+    "pa": "Punjabi",
+    "ro": "Romanian",
+    "so": "Somali",
+    "es": "Spanish",
+    "ur": "Urdu",
+}
+
+
 class Channel(models.TextChoices):
     SMS = "sms", "Text message"
     PHONE = "phone", "Phone call"
@@ -90,6 +106,10 @@ class Resident(models.Model):
     def display_name(self) -> str:
         name = f"{self.first_name} {self.last_name}".strip()
         return name or "Name not known yet"
+
+    @property
+    def language_name(self) -> str:
+        return LANGUAGE_NAMES.get(self.language, self.language or "Not known")
 
     @property
     def needs_interpreter(self) -> bool:

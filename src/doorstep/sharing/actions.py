@@ -70,25 +70,8 @@ def do_share(
     """Send fields of one of the actor's organisation's records to another organisation."""
     wanted = frozenset(fields)
     decision = _share_decision(actor, to_org, purpose, record_type, record_org_id, wanted, resident)
-    if decision.agreement_id is None:  # decide_share grants only under an agreement
-        raise ShareRefused(decision.reason)
-    with transaction.atomic():
-        event = ShareEvent.objects.create(
-            at=clock.now(),
-            actor=actor,
-            from_org_id=record_org_id,
-            to_org=to_org,
-            agreement_id=decision.agreement_id,
-            purpose=purpose,
-            basis=decision.basis,
-            condition=decision.condition,
-            record_type=record_type,
-            record_id=record_id,
-            resident=resident,
-            fields=sorted(decision.fields),
-        )
-        _audit_share(actor, event, decision.review_overdue)
-    return event
+    record = (record_type, record_id, record_org_id)
+    return _write_share(actor, to_org.pk, decision, purpose, record, resident)
 
 
 def do_record_read_share(
@@ -102,7 +85,7 @@ def do_record_read_share(
 
     `record` is (record type, record id, owning organisation id).
     """
-    record_type, record_id, owner_id = record
+    record_type, record_id, _owner = record
     if decision.agreement_id is None or reader.organisation_id is None:
         return None
     earlier = ShareEvent.objects.of_record(record_type, record_id).filter(
@@ -113,23 +96,7 @@ def do_record_read_share(
     )
     if any(decision.fields <= set(event.fields) for event in earlier):
         return None
-    with transaction.atomic():
-        event = ShareEvent.objects.create(
-            at=clock.now(),
-            actor=reader,
-            from_org_id=owner_id,
-            to_org_id=reader.organisation_id,
-            agreement_id=decision.agreement_id,
-            purpose=purpose,
-            basis=decision.basis,
-            condition=decision.condition,
-            record_type=record_type,
-            record_id=record_id,
-            resident=resident,
-            fields=sorted(decision.fields),
-        )
-        _audit_share(reader, event, decision.review_overdue)
-    return event
+    return _write_share(reader, reader.organisation_id, decision, purpose, record, resident)
 
 
 def do_record_correction(
@@ -274,6 +241,36 @@ def _share_decision(
         left_out = ", ".join(sorted(wanted - decision.fields))
         raise ShareRefused(f"The agreement does not allow sharing: {left_out}.")
     return decision
+
+
+def _write_share(
+    actor: User,
+    to_org_id: int,
+    decision: policy.Decision,
+    purpose: str,
+    record: tuple[str, int, int],
+    resident: Resident | None,
+) -> ShareEvent:
+    record_type, record_id, owner_id = record
+    if decision.agreement_id is None:  # shares happen only under an agreement
+        raise ShareRefused(decision.reason)
+    with transaction.atomic():
+        event = ShareEvent.objects.create(
+            at=clock.now(),
+            actor=actor,
+            from_org_id=owner_id,
+            to_org_id=to_org_id,
+            agreement_id=decision.agreement_id,
+            purpose=purpose,
+            basis=decision.basis,
+            condition=decision.condition,
+            record_type=record_type,
+            record_id=record_id,
+            resident=resident,
+            fields=sorted(decision.fields),
+        )
+        _audit_share(actor, event, decision.review_overdue)
+    return event
 
 
 def _latest_share_per_recipient(

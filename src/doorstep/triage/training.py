@@ -124,10 +124,17 @@ def examples_from_corrections(
     ]
 
 
-def data_version(examples: Sequence[Example], when: datetime | None = None) -> str:
-    """Date of training plus a short hash of the training data."""
+def data_version(
+    examples: Sequence[Example], when: datetime | None = None, config: TrainConfig | None = None
+) -> str:
+    """Date of training plus a short hash of what the model was made from: the training
+    examples, the lexicon files (they make features) and the training settings."""
     canonical = json.dumps(
-        sorted((asdict(e) for e in examples), key=lambda d: (d["id"], d["text"])),
+        {
+            "examples": sorted((asdict(e) for e in examples), key=lambda d: (d["id"], d["text"])),
+            "lexicons": lexicon_fingerprint(),
+            "config": asdict(config or TrainConfig()),
+        },
         sort_keys=True,
         ensure_ascii=False,
     )
@@ -234,7 +241,8 @@ def train(
     )
     thresholds, scores = tune_thresholds(examples, out_of_fold)
     analysed = [reading.analysed for reading in readings]
-    model = _model(version or data_version(examples), fit_heads(examples, analysed, config))
+    version = version or data_version(examples, config=config)
+    model = _model(version, fit_heads(examples, analysed, config))
     model.thresholds = thresholds
     model.info = _info(examples, config, scores)
     return model

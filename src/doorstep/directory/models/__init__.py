@@ -1,7 +1,14 @@
 """The directory's models, one module per part of the Open Referral UK profile."""
 
 from doorstep.directory.models.base import LOCAL_SOURCE
-from doorstep.directory.models.details import WEEKDAYS, Contact, Phone, Schedule, ServiceLanguage
+from doorstep.directory.models.details import (
+    DAY_NAMES,
+    WEEKDAYS,
+    Contact,
+    Phone,
+    Schedule,
+    ServiceLanguage,
+)
 from doorstep.directory.models.places import (
     Accessibility,
     Location,
@@ -21,6 +28,7 @@ from doorstep.directory.models.services import (
 from doorstep.directory.models.taxonomy import Attribute, Taxonomy, TaxonomyTerm
 
 __all__ = [
+    "DAY_NAMES",
     "LOCAL_SOURCE",
     "WEEKDAYS",
     "Accessibility",

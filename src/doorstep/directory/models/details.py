@@ -9,6 +9,13 @@ from doorstep.directory.models.base import uuid_pk
 from doorstep.directory.models.services import Service
 
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+DAY_NAMES = dict(
+    zip(
+        WEEKDAYS,
+        ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+        strict=True,
+    )
+)
 
 
 class Schedule(models.Model):
@@ -55,6 +62,12 @@ class Schedule(models.Model):
 
     def __str__(self) -> str:
         return f"{self.byday} {self.opens_at}-{self.closes_at}"
+
+    @property
+    def days_text(self) -> str:
+        """'MO,WE' as 'Monday, Wednesday'."""
+        codes = [code.strip().upper() for code in self.byday.split(",") if code.strip()]
+        return ", ".join(DAY_NAMES.get(code, code) for code in codes)
 
 
 class ServiceLanguage(models.Model):

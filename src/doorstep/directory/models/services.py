@@ -30,7 +30,7 @@ class Organisation(models.Model):
     )
     owner = models.ForeignKey(
         "accounts.Organisation",
-        on_delete=models.PROTECT,
+        on_delete=models.CASCADE,
         related_name="directory_entries",
         help_text="The Doorstep organisation whose staff keep this entry and its services",
     )
@@ -85,7 +85,7 @@ class ServiceQuerySet(models.QuerySet["Service"]):
 class Service(models.Model):
     id = uuid_pk()
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="services"
+        Organisation, on_delete=models.CASCADE, related_name="services"
     )
     name = models.CharField(max_length=255)
     description = models.TextField(blank=True)
