@@ -13,6 +13,7 @@ from doorstep.conversations.actions import do_receive_message
 from doorstep.conversations.identify import SenderDetails
 from doorstep.conversations.models import PossibleMatch
 from tests import factories
+from tests.directory.object_factories import DIRECTORY_OBJECT_FACTORIES, DIRECTORY_STATE_CHANGING
 
 Factory = Callable[[Organisation, User], dict[str, object]]
 
@@ -67,3 +68,6 @@ STATE_CHANGING = [
     "decide_match",
     "assign",
 ]
+
+OBJECT_FACTORIES |= DIRECTORY_OBJECT_FACTORIES
+STATE_CHANGING += DIRECTORY_STATE_CHANGING

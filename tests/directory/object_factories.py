@@ -1,7 +1,6 @@
 """How to make one object for each directory URL that takes an id, for the security tests.
 
-Meant to be merged into tests/object_factories.py: `OBJECT_FACTORIES |= DIRECTORY_OBJECT_FACTORIES`
-and `STATE_CHANGING += DIRECTORY_STATE_CHANGING`. Each factory makes the object in the given
+Merged into tests/object_factories.py. Each factory makes the object in the given
 (hub) organisation and returns the URL kwargs.
 """
 

@@ -27,6 +27,7 @@ from doorstep.demo.residents import (
     store_households,
 )
 from doorstep.demo.second_factor import give_demo_devices
+from doorstep.directory.demo import load_demo_directory
 from doorstep.demo.staff import (
     DEMO_ORGANISATION_NAMES,
     GUIDE_USERNAME,
@@ -103,6 +104,7 @@ def build_demo(*, reset: bool = False, seed: int = SEED) -> Summary:
         Replay(Cast(hub, users), now).run(plans)
         _restore_landline_channels(hub)
         give_demo_devices(list(organisations.values()))
+        load_demo_directory(hub)
         do_check_clocks()  # at the real time, so the alerts are today's
     _backdate_deliveries(hub)
     return _summary(hub, mo, removed, time.monotonic() - started)

@@ -93,7 +93,7 @@ def assign_batch(
     plans = [_plan(need, index, now) for need in needs]
     capacity = np.asarray([max(o.capacity_left, 0) for o in index.offers], np.int64)
     greedy = _greedy(plans, capacity)
-    best = _optimal(plans, greedy, capacity, max_candidates)
+    best = _top_up(plans, _optimal(plans, greedy, capacity, max_candidates), capacity)
     if _total(plans, best) < _total(plans, greedy):
         best = greedy  # only on a floating-point tie; greedy is always a feasible answer
     return _result(plans, index, now, best, greedy)
@@ -127,6 +127,39 @@ def _optimal(
     need_at, cand_at, offer, value = _edges(plans, greedy, limit)
     chosen = best_assignment(need_at, offer, value, capacity)
     return [(int(need_at[e]), int(cand_at[e])) for e in chosen]
+
+
+def _top_up(plans: Sequence[_Plan], picks: list[_Pick], capacity: IntArray) -> list[_Pick]:
+    """Move needs up to better candidates that still have room, until none can move.
+
+    The solver only sees each need's best few candidates, so room can be left unused
+    (a need left out, or in a lower tier, while a fitting helper has room). Each move
+    raises the total, so this ends, and never undoes the optimum's gain over greedy.
+    """
+    chosen = dict(picks)
+    left = capacity.copy()
+    for need, cand in chosen.items():
+        left[plans[need].found.rows[cand]] -= 1
+    moved = True
+    while moved:
+        moved = False
+        for need, plan in enumerate(plans):
+            better = _better_with_room(plan, chosen.get(need), left)
+            if better is not None:
+                if need in chosen:
+                    left[plan.found.rows[chosen[need]]] += 1
+                left[plan.found.rows[better]] -= 1
+                chosen[need], moved = better, True
+    return sorted(chosen.items())
+
+
+def _better_with_room(plan: _Plan, current: int | None, left: IntArray) -> int | None:
+    """The best candidate with room whose fit beats the current pick's, if any."""
+    if len(plan.order) == 0:
+        return None
+    floor = -1.0 if current is None else float(plan.fit[current])
+    ok = (plan.fit[plan.order] > floor + 1e-12) & (left[plan.found.rows[plan.order]] > 0)
+    return int(plan.order[int(np.argmax(ok))]) if ok.any() else None
 
 
 def _edges(
