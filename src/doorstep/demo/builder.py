@@ -27,7 +27,6 @@ from doorstep.demo.residents import (
     store_households,
 )
 from doorstep.demo.second_factor import give_demo_devices
-from doorstep.directory.demo import load_demo_directory
 from doorstep.demo.staff import (
     DEMO_ORGANISATION_NAMES,
     GUIDE_USERNAME,
@@ -38,6 +37,7 @@ from doorstep.demo.staff import (
     create_organisations,
     create_staff,
 )
+from doorstep.directory.demo import load_demo_directory
 from doorstep.lib import clock
 from doorstep.people.models import Household, Resident
 from doorstep.places.models import Address
