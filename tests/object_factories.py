@@ -5,13 +5,16 @@ Each factory makes the object in the given (hub) organisation and returns the UR
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
-from doorstep.accounts.models import Organisation, User
+from doorstep.accounts.models import Organisation, Role, User
 from doorstep.cases.models import HelpRequest, Need
 from doorstep.conversations.actions import do_receive_message
 from doorstep.conversations.identify import SenderDetails
 from doorstep.conversations.models import PossibleMatch
+from doorstep.lib import clock
+from doorstep.sharing.agreement_actions import AgreementDraft, do_draft_agreement
 from tests import factories
 from tests.directory.object_factories import DIRECTORY_OBJECT_FACTORIES, DIRECTORY_STATE_CHANGING
 
@@ -69,5 +72,30 @@ STATE_CHANGING = [
     "assign",
 ]
 
+
+def agreement_kwargs(hub: Organisation, guide: User) -> dict[str, object]:
+    partner = factories.make_organisation("Partner for agreements")
+    dpo = factories.make_user(hub, Role.DATA_PROTECTION_LEAD)
+    today = clock.now().date()
+    agreement = do_draft_agreement(
+        dpo,
+        AgreementDraft(
+            title="Test agreement",
+            parties={hub.pk: "controller", partner.pk: "recipient"},
+            purposes=frozenset({"task"}),
+            field_allow_list={"resident": frozenset({"first_name"})},
+            lawful_basis="public_task",
+            starts=today,
+            review_date=today + dt.timedelta(days=90),
+        ),
+    )
+    return {"pk": agreement.pk}
+
+
+OBJECT_FACTORIES |= {
+    f"sharing:{name}": agreement_kwargs
+    for name in ("agreement", "activate", "suspend", "end", "review")
+}
+STATE_CHANGING += ["sharing:activate", "sharing:suspend", "sharing:end", "sharing:review"]
 OBJECT_FACTORIES |= DIRECTORY_OBJECT_FACTORIES
 STATE_CHANGING += DIRECTORY_STATE_CHANGING

@@ -20,5 +20,6 @@ urlpatterns = [
     path("accounts/two-factor/qr.svg", account_views.two_factor_qr, name="two_factor_qr"),
     path("api/", api.urls),
     path("directory/", include("doorstep.directory.urls")),
+    path("sharing/", include("doorstep.sharing.urls")),
     path("openreferral/", openreferral_api.urls),
 ]

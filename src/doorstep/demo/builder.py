@@ -29,9 +29,13 @@ from doorstep.demo.residents import (
 from doorstep.demo.second_factor import give_demo_devices
 from doorstep.demo.staff import (
     DEMO_ORGANISATION_NAMES,
+    FAITH_NAME,
     GUIDE_USERNAME,
     HUB_NAME,
+    KITCHEN_NAME,
     LOCAL_GUIDES,
+    MUTUAL_AID_NAME,
+    NHS_NAME,
     PASSWORD,
     ROLE_USERS,
     create_organisations,
@@ -41,6 +45,8 @@ from doorstep.directory.demo import load_demo_directory
 from doorstep.lib import clock
 from doorstep.people.models import Household, Resident
 from doorstep.places.models import Address
+from doorstep.sharing.demo import load_demo_agreements
+from doorstep.sharing.models import Agreement
 
 SEED = 2026
 JIM_WITHIN = dt.timedelta(hours=2, minutes=30)
@@ -105,9 +111,20 @@ def build_demo(*, reset: bool = False, seed: int = SEED) -> Summary:
         _restore_landline_channels(hub)
         give_demo_devices(list(organisations.values()))
         load_demo_directory(hub)
+        load_demo_agreements(users["dpo"], hub, _partners(organisations), now.date())
         do_check_clocks()  # at the real time, so the alerts are today's
     _backdate_deliveries(hub)
     return _summary(hub, mo, removed, time.monotonic() - started)
+
+
+def _partners(organisations: dict[str, Organisation]) -> dict[str, Organisation]:
+    names = {
+        "nhs": NHS_NAME,
+        "kitchen": KITCHEN_NAME,
+        "mutual_aid": MUTUAL_AID_NAME,
+        "faith": FAITH_NAME,
+    }
+    return {key: organisations[name] for key, name in names.items()}
 
 
 def _remove_old_demo() -> int:
@@ -180,6 +197,7 @@ def remove_demo() -> int:
         households.values_list("address_id", flat=True)
     )
     count = residents.count()
+    Agreement.objects.filter(parties__organisation__in=organisations).delete()
     Message.objects.filter(organisation__in=organisations).delete()
     HelpRequest.objects.filter(organisation__in=organisations).delete()
     residents.delete()

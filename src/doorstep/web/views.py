@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from doorstep.accounts.access import staff
-from doorstep.accounts.models import hub_for_number
+from doorstep.accounts.models import Role, User, hub_for_number
 from doorstep.cases import clocks
 from doorstep.cases.models import HelpRequest
 from doorstep.conversations.actions import do_receive_message
@@ -23,8 +23,21 @@ SESSION_KEY = "asked_message_id"
 
 def home(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
-        return redirect("guide_queue" if staff(request).does_casework else "new_note")
+        landing = landing_page(staff(request))
+        return redirect(landing) if landing else render(request, "web/staff_home.html")
     return render(request, "web/home.html")
+
+
+LANDING_PAGES = {
+    Role.PARTNER_CASEWORKER: "new_note",
+    Role.DATA_PROTECTION_LEAD: "sharing:dashboard",
+    Role.DATA_OFFICER: "directory:home",
+}
+
+
+def landing_page(user: User) -> str | None:
+    """Where each role starts after signing in (None: the staff home page)."""
+    return "guide_queue" if user.does_casework else LANDING_PAGES.get(Role(user.role))
 
 
 @require_http_methods(["GET", "POST"])
