@@ -9,6 +9,7 @@ from django.test import Client
 from django.utils.html import escape
 
 from doorstep.accounts.models import Organisation, User
+from doorstep.audit.models import AuditEvent
 from doorstep.cases.models import CaseNote, HelpRequest, TriageCorrection
 from doorstep.conversations.actions import do_receive_message
 from doorstep.conversations.identify import SenderDetails
@@ -184,3 +185,14 @@ def test_actions_reject_get(client: Client, alice: User, help_request: HelpReque
     signed_in(client, alice)
     for action in ("contact", "reply", "notes", "triage/confirm", "triage/correct"):
         assert client.get(f"/requests/{help_request.pk}/{action}/").status_code == 405
+
+
+def test_opening_a_request_logs_the_read_with_its_purpose(
+    client: Client, alice: User, help_request: HelpRequest
+) -> None:
+    reads = AuditEvent.objects.filter(action="read", actor_id=alice.pk)
+    before = reads.count()
+    signed_in(client, alice).get(f"/requests/{help_request.pk}/")
+    logged = reads.order_by("sequence")[before:]
+    assert {event.purpose for event in logged} == {"casework"}
+    assert any("needs" in event.fields for event in logged)

@@ -9,7 +9,6 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from doorstep.accounts.access import casework_required, staff
-from doorstep.audit.actions import record_read
 from doorstep.cases import actions, clocks
 from doorstep.cases.access import get_help_request_for_user, get_need_for_user
 from doorstep.cases.forms import ContactForm, CorrectTriageForm, NoteForm, OutcomeForm, ReplyForm
@@ -17,21 +16,7 @@ from doorstep.cases.models import HelpRequest, HelpRequestQuerySet, Need
 from doorstep.conversations.models import Message
 from doorstep.lib import clock
 from doorstep.messaging.actions import CannotReach, do_send_message
-
-# What the request page shows: health and safeguarding details are special-category data.
-REQUEST_PAGE_FIELDS = (
-    "resident.name",
-    "resident.phone",
-    "resident.email",
-    "resident.address",
-    "resident.language",
-    "needs",
-    "urgency",
-    "safeguarding",
-    "thread",
-    "notes",
-    "contact_attempts",
-)
+from doorstep.sharing.access import project_help_request, project_resident
 
 
 def queue_rows(requests: list[HelpRequest]) -> list[dict[str, object]]:
@@ -74,9 +59,12 @@ def guide_queue(request: HttpRequest) -> HttpResponse:
 @require_GET
 @casework_required
 def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    help_request = get_help_request_for_user(staff(request), pk)
-    record_read(staff(request), help_request, "casework", REQUEST_PAGE_FIELDS)
-    return render(request, "cases/request.html", request_context(help_request))
+    user = staff(request)
+    help_request = get_help_request_for_user(user, pk)
+    context = request_context(help_request)
+    context["contact"] = project_resident(user, "casework", help_request.resident)
+    project_help_request(user, "casework", help_request)  # decides and logs the sensitive read
+    return render(request, "cases/request.html", context)
 
 
 def request_context(help_request: HelpRequest, **forms: object) -> dict[str, object]:
