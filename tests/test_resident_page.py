@@ -2,11 +2,14 @@ from __future__ import annotations
 
 import uuid
 
+import pytest
 from django.test import Client
 
 from doorstep.accounts.models import Organisation, User
 from doorstep.cases.models import HelpRequest
 from doorstep.conversations.models import Message
+from tests import factories
+from tests.helpers import signed_in
 
 
 def ask(client: Client, token: uuid.UUID | None = None, **fields: str) -> object:
@@ -80,3 +83,28 @@ def test_the_confirmation_without_asking_goes_back_to_the_form(client: Client, d
     response = client.get("/ask/sent/")
     assert response.status_code == 302
     assert response["Location"] == "/ask/"
+
+
+@pytest.mark.parametrize(
+    ("role", "landing"),
+    [
+        ("coordinator", "/coordinator/"),
+        ("local_guide", "/guide/"),
+        ("data_protection_lead", "/sharing/"),
+        ("partner_caseworker", "/intake/new/"),
+    ],
+)
+def test_each_role_lands_on_its_own_page(
+    client: Client, hub: Organisation, role: str, landing: str
+) -> None:
+    user = factories.make_user(hub, role)
+    response = signed_in(client, user).get("/")
+    assert response.status_code == 302
+    assert response["Location"] == landing
+
+
+def test_a_volunteer_sees_the_staff_home_page(client: Client, hub: Organisation) -> None:
+    volunteer = factories.make_user(hub, "volunteer", first_name="Vic")
+    page = signed_in(client, volunteer).get("/").content.decode()
+    assert "Hello Vic" in page
+    assert "New request" not in page

@@ -98,5 +98,10 @@ class User(AbstractUser):
         return self.role in CASEWORK_ROLES
 
     @property
+    def takes_requests(self) -> bool:
+        """Can write down a request heard by phone, at a hub or from a partner."""
+        return self.role in INTAKE_ROLES
+
+    @property
     def coordinates(self) -> bool:
         return self.role in COORDINATING_ROLES

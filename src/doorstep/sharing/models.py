@@ -271,3 +271,104 @@ class BreakGlass(models.Model):
 
     def is_live_at(self, moment: dt.datetime) -> bool:
         return self.started_at <= moment < self.expires_at
+
+
+class RightsRequestQuerySet(models.QuerySet["RightsRequest"]):
+    def visible_to(self, user: User) -> RightsRequestQuerySet:
+        if user.organisation_id is None:
+            return self.none()
+        return self.filter(resident__organisation_id=user.organisation_id)
+
+    def unresolved(self) -> RightsRequestQuerySet:
+        return self.filter(resolved_at__isnull=True)
+
+
+class RightsRequest(models.Model):
+    """A flag on a resident's record: they asked for rectification, restriction or objection."""
+
+    class Kind(models.TextChoices):
+        RECTIFICATION = "rectification", "Rectification: something is wrong"
+        RESTRICTION = "restriction", "Restriction: use only to store, for now"
+        OBJECTION = "objection", "Objection to how their data is used"
+
+    resident = models.ForeignKey(
+        "people.Resident", on_delete=models.CASCADE, related_name="rights_requests"
+    )
+    kind = models.CharField(max_length=15, choices=Kind.choices)
+    raised_at = models.DateTimeField()
+    raised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    note = models.TextField(blank=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    resolution = models.TextField(blank=True)
+
+    objects = RightsRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ("raised_at", "id")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} for resident {self.resident_id}"
+
+
+class HoldQuerySet(models.QuerySet["Hold"]):
+    def visible_to(self, user: User) -> HoldQuerySet:
+        if user.organisation_id is None:
+            return self.none()
+        return self.filter(resident__organisation_id=user.organisation_id)
+
+    def active_at(self, moment: dt.datetime) -> HoldQuerySet:
+        return self.filter(placed_at__lte=moment).filter(
+            Q(lifted_at__isnull=True) | Q(lifted_at__gt=moment)
+        )
+
+
+class Hold(models.Model):
+    """A legal or safeguarding hold: while active, the resident's record is never purged."""
+
+    class Kind(models.TextChoices):
+        LEGAL = "legal", "Legal hold"
+        SAFEGUARDING = "safeguarding", "Safeguarding hold"
+
+    resident = models.ForeignKey("people.Resident", on_delete=models.CASCADE, related_name="holds")
+    kind = models.CharField(max_length=15, choices=Kind.choices)
+    reason = models.TextField()
+    placed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    placed_at = models.DateTimeField()
+    lifted_at = models.DateTimeField(null=True, blank=True)
+    lifted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    objects = HoldQuerySet.as_manager()
+
+    class Meta:
+        ordering = ("placed_at", "id")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} on resident {self.resident_id}"
+
+    def is_active_at(self, moment: dt.datetime) -> bool:
+        return self.placed_at <= moment and (self.lifted_at is None or self.lifted_at > moment)
+
+
+class Purge(models.Model):
+    """The retention purge anonymised a resident: when, and what it counted. No personal data."""
+
+    resident = models.ForeignKey("people.Resident", on_delete=models.CASCADE, related_name="purges")
+    purged_at = models.DateTimeField(db_index=True)
+    last_activity_at = models.DateTimeField(help_text="The activity the retention ran from")
+    retention_days = models.PositiveIntegerField()
+    counts = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ("purged_at", "id")
+
+    def __str__(self) -> str:
+        return f"Purge of resident {self.resident_id} at {self.purged_at:%Y-%m-%d}"

@@ -37,6 +37,8 @@ LANDING_PAGES = {
 
 def landing_page(user: User) -> str | None:
     """Where each role starts after signing in (None: the staff home page)."""
+    if user.coordinates:
+        return "coordinator"
     return "guide_queue" if user.does_casework else LANDING_PAGES.get(Role(user.role))
 
 
