@@ -37,9 +37,10 @@ code: install ## Print the sign-in code for a demo account: make code USER=guide
 serve: migrate ## Serve without reloading the demo data
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-lint: install ## Ruff: format check and lint (with security rules)
+lint: install ## Ruff (format and lint, with security rules) and bandit
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/bandit --quiet --recursive src
 
 types: install ## mypy --strict with django-stubs
 	$(BIN)/mypy src tests benchmarks

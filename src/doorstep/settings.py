@@ -17,7 +17,7 @@ VAR_DIR = Path(envstr("DOORSTEP_VAR_DIR", str(BASE_DIR / "var")))
 
 DEBUG = envbool("DEBUG", False)
 PRODUCTION = envbool("DOORSTEP_PRODUCTION", False)
-_DEV_SECRET_KEY = "dev-only-not-secret-change-me-in-production-0123456789abcdef"  # noqa: S105
+_DEV_SECRET_KEY = "dev-only-not-secret-change-me-in-production-0123456789abcdef"  # noqa: S105  # nosec B105
 SECRET_KEY = envstr("SECRET_KEY", _DEV_SECRET_KEY)
 if PRODUCTION and SECRET_KEY == _DEV_SECRET_KEY:
     raise ConfigurationError("Set SECRET_KEY to a long random value in production")

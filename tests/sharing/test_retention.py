@@ -35,9 +35,7 @@ def _retention(settings: Settings) -> None:
     settings.DOORSTEP_RETENTION_DAYS = 730
 
 
-def closed_ago(
-    hub: Organisation, guide: User, age: dt.timedelta, name: str = "Robin"
-) -> Resident:
+def closed_ago(hub: Organisation, guide: User, age: dt.timedelta, name: str = "Robin") -> Resident:
     """A resident with one request, closed `age` ago, and a little of everything."""
     closed = clock.now() - age
     address = factories.make_address(f"{name} House")
@@ -67,8 +65,13 @@ def closed_ago(
         received_at=closed - MINUTE,
     )
     request = make_help_request(
-        resident, opened_at=closed - dt.timedelta(days=3), status="closed", closed_at=closed,
-        guide=guide, guide_reason="Speaks the language", urgency="urgent",
+        resident,
+        opened_at=closed - dt.timedelta(days=3),
+        status="closed",
+        closed_at=closed,
+        guide=guide,
+        guide_reason="Speaks the language",
+        urgency="urgent",
     )
     Need.objects.create(
         help_request=request, code="food", status="met", outcome="Parcel", met_by="Food bank"
@@ -97,12 +100,13 @@ def snapshot() -> list[object]:
 
 
 def purged_ids() -> set[int]:
-    return {int(i) for i in AuditEvent.objects.filter(action="purge").values_list("subject_id", flat=True)}
+    return {
+        int(i)
+        for i in AuditEvent.objects.filter(action="purge").values_list("subject_id", flat=True)
+    }
 
 
-def test_a_resident_just_outside_the_period_is_anonymised(
-    hub: Organisation, alice: User
-) -> None:
+def test_a_resident_just_outside_the_period_is_anonymised(hub: Organisation, alice: User) -> None:
     robin = closed_ago(hub, alice, PERIOD + MINUTE)
     report = purge_expired()
     assert [p.resident_id for p in report.purged] == [robin.pk]
@@ -183,9 +187,7 @@ def test_a_lifted_hold_no_longer_keeps_them(hub: Organisation, alice: User, dora
     assert report.held == []
 
 
-def test_a_dry_run_changes_nothing_and_says_what_and_why(
-    hub: Organisation, alice: User
-) -> None:
+def test_a_dry_run_changes_nothing_and_says_what_and_why(hub: Organisation, alice: User) -> None:
     robin = closed_ago(hub, alice, PERIOD + MINUTE)
     before = snapshot()
     out = io.StringIO()
@@ -234,14 +236,16 @@ def test_the_audit_log_is_not_purged(hub: Organisation, alice: User, dora: User)
     assert list(AuditEvent.objects.values_list("hash", flat=True))[: len(earlier)] == earlier
 
 
-def test_possible_matches_and_merged_records_go_with_them(
-    hub: Organisation, alice: User
-) -> None:
+def test_possible_matches_and_merged_records_go_with_them(hub: Organisation, alice: User) -> None:
     robin = closed_ago(hub, alice, PERIOD + MINUTE)
     twin = factories.make_resident(hub, first_name="Robyn", merged_into=robin)
     PossibleMatch.objects.create(
-        new_resident=twin, known_resident=robin, score=0.9, reasons=["same phone"],
-        status="same", created_at=clock.now() - PERIOD * 2,
+        new_resident=twin,
+        known_resident=robin,
+        score=0.9,
+        reasons=["same phone"],
+        status="same",
+        created_at=clock.now() - PERIOD * 2,
     )
     purge_expired()
     twin.refresh_from_db()
@@ -253,12 +257,16 @@ def test_an_agreement_with_a_longer_period_keeps_shared_data_longer(
     hub: Organisation, alice: User, bob: User, dora: User, nhs: Organisation
 ) -> None:
     robin = closed_ago(hub, alice, PERIOD + dt.timedelta(days=100))
-    make_agreement(
-        dora, {hub: "controller", nhs: "controller"}, retention_days={"resident": 1000}
-    )
+    make_agreement(dora, {hub: "controller", nhs: "controller"}, retention_days={"resident": 1000})
     do_share(
-        bob, to_org=nhs, purpose="referral", record_type="resident", record_id=robin.pk,
-        record_org_id=hub.pk, fields=("first_name",), resident=robin,
+        bob,
+        to_org=nhs,
+        purpose="referral",
+        record_type="resident",
+        record_id=robin.pk,
+        record_org_id=hub.pk,
+        fields=("first_name",),
+        resident=robin,
     )
     assert retention_days_for(robin) == 1000
     assert purge_expired().purged == []
@@ -272,8 +280,14 @@ def test_a_shorter_agreement_period_does_not_shorten_unshared_records(
     robin = closed_ago(hub, alice, dt.timedelta(days=400))
     make_agreement(dora, {hub: "controller", nhs: "controller"}, retention_days={"resident": 365})
     do_share(
-        bob, to_org=nhs, purpose="referral", record_type="resident", record_id=robin.pk,
-        record_org_id=hub.pk, fields=("first_name",), resident=robin,
+        bob,
+        to_org=nhs,
+        purpose="referral",
+        record_type="resident",
+        record_id=robin.pk,
+        record_org_id=hub.pk,
+        fields=("first_name",),
+        resident=robin,
     )
     assert retention_days_for(robin) == 730
     assert purge_expired().purged == []

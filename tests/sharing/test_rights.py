@@ -123,7 +123,10 @@ def world(
     fill_request(request, alice)
     other = factories.make_resident(hub, first_name="Quentin", last_name="Xylo")
     PossibleMatch.objects.create(
-        new_resident=other, known_resident=sam, score=0.8, reasons=["same phone"],
+        new_resident=other,
+        known_resident=sam,
+        score=0.8,
+        reasons=["same phone"],
         created_at=clock.now(),
     )
     rights.raise_rights_request(alice, sam, "rectification", "Phone number is out of date")
@@ -175,7 +178,11 @@ def test_every_share_is_listed_with_whom_when_why_basis_and_fields(
         ("Correction passed on", "resident"),
     ]
     first = shares[0]
-    assert (first["to"], first["from"], first["purpose"]) == ("Trafford NHS Trust", "Trafford Council", "referral")
+    assert (first["to"], first["from"], first["purpose"]) == (
+        "Trafford NHS Trust",
+        "Trafford Council",
+        "referral",
+    )
     assert first["why"] == "Referring a resident to a partner who can help"
     assert first["basis"] == "Public task, Art. 6(1)(e)"
     assert first["fields"] == ["first_name", "phone"]
@@ -227,7 +234,7 @@ def test_the_html_page_shows_every_section_and_escapes_what_people_wrote(
     world: World, dora: User
 ) -> None:
     page = rights.render_subject_access(rights.subject_access_export(dora, world.sam))
-    assert '{% extends' not in page and 'class="govuk-summary-list"' in page
+    assert "{% extends" not in page and 'class="govuk-summary-list"' in page
     for heading in (
         "About you",
         "Your own people",

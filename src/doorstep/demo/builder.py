@@ -77,7 +77,7 @@ def build_demo(*, reset: bool = False, seed: int = SEED) -> Summary:
     The same seed gives the same demo. If anything fails nothing changes, old demo included.
     """
     started = time.monotonic()
-    rng = random.Random(seed)  # noqa: S311 - made-up people, not secrets
+    rng = random.Random(seed)  # noqa: S311 - made-up people, not secrets  # nosec B311
     now = clock.now()
     folder = shared_data_dir()
     with transaction.atomic():

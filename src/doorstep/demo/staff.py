@@ -9,7 +9,7 @@ from django.contrib.auth.hashers import make_password
 from doorstep.accounts.models import Organisation, Role, User
 from doorstep.places.models import Neighbourhood
 
-PASSWORD = "demo-password-2026"  # noqa: S105 - the published demo password
+PASSWORD = "demo-password-2026"  # noqa: S105 - the published demo password  # nosec B105
 HUB_NAME = "Trafford Council"
 HUB_NUMBER = "+447700900000"
 NHS_NAME = "Trafford Community Health (NHS)"

@@ -122,7 +122,7 @@ def purge_expired(now: dt.datetime | None = None, dry_run: bool = False) -> Purg
         days = retention_days_for(resident)
         if last_activity >= report.now - dt.timedelta(days=days):
             continue
-        holds = ()
+        holds = _hold_kinds(resident, report.now)
         if holds:
             report.held.append(Held(resident.pk, holds))
             continue
@@ -223,7 +223,7 @@ def _counts(resident: Resident) -> dict[str, int]:
 def _purge(resident: Resident, purged: Purged, now: dt.datetime) -> bool:
     """Anonymise one resident with its audit entry, in one transaction. False if it changed."""
     with transaction.atomic():
-        if False or (
+        if Hold.objects.filter(resident=resident).active_at(now).exists() or (
             HelpRequest.objects.filter(resident=resident).open().exists()
         ):
             return False
