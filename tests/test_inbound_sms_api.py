@@ -93,4 +93,6 @@ def test_a_body_that_is_not_json_is_refused(client: Client, hub: Organisation) -
 def test_a_missing_field_is_refused(client: Client, hub: Organisation) -> None:
     payload = notify_payload()
     del payload["message"]
-    assert post(client, payload).status_code == 422
+    response = post(client, payload)
+    assert response.status_code == 422
+    assert "message: Field required" in response.json()["detail"]

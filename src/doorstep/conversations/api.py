@@ -7,7 +7,7 @@ import hmac
 
 from django.conf import settings
 from django.http import HttpRequest
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 from ninja.security import HttpBearer
 
 from doorstep.accounts.models import NoHub, hub_for_number
@@ -29,10 +29,10 @@ router = Router(auth=InboundToken(), tags=["inbound"])
 class NotifyInboundSms(Schema):
     """The body GOV.UK Notify posts for each text message a resident sends the hub."""
 
-    id: str
-    source_number: str
-    destination_number: str
-    message: str
+    id: str = Field(min_length=1, max_length=100)
+    source_number: str = Field(min_length=1, max_length=30)
+    destination_number: str = Field(max_length=30)
+    message: str = Field(min_length=1, max_length=100_000)
     date_received: dt.datetime
 
 
@@ -47,7 +47,7 @@ class Problem(Schema):
 
 @router.post(
     "/sms/notify",
-    response={200: Accepted, 201: Accepted, 422: Problem, 503: Problem},
+    response={200: Accepted, 201: Accepted, 400: Problem, 401: Problem, 422: Problem, 503: Problem},
     summary="Receive a text message from GOV.UK Notify",
 )
 def notify_inbound_sms(
