@@ -13,6 +13,11 @@ PORT ?= 8000
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-12s %s\n", $$1, $$2}'
 
+SEMGREP := .venv-tools/bin/semgrep
+$(SEMGREP):
+	$(PYTHON) -m venv .venv-tools
+	.venv-tools/bin/pip install --quiet semgrep==1.180.0
+
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
@@ -37,10 +42,11 @@ code: install ## Print the sign-in code for a demo account: make code USER=guide
 serve: migrate ## Serve without reloading the demo data
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-lint: install ## Ruff (format and lint, with security rules) and bandit
+lint: install $(SEMGREP) ## Ruff (format, lint, security rules), bandit, the project's semgrep rules
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/bandit --quiet --recursive src
+	$(SEMGREP) scan --config .semgrep/ --metrics=off --disable-version-check --error --quiet src
 
 types: install ## mypy --strict with django-stubs
 	$(BIN)/mypy src tests benchmarks
@@ -63,4 +69,4 @@ benchmarks: install ## Run every benchmark and write benchmarks/results/
 	$(BIN)/python benchmarks/intake.py
 
 clean: ## Remove the virtual environment and the embedded database
-	rm -rf $(VENV) var
+	rm -rf $(VENV) .venv-tools var

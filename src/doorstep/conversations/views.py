@@ -6,10 +6,11 @@ import uuid
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from doorstep.accounts.access import casework_required, intake_required, staff
+from doorstep.conversations.access import get_pending_match_for_user
 from doorstep.conversations.actions import do_decide_possible_match, do_receive_message
 from doorstep.conversations.forms import NoteForm
 from doorstep.conversations.identify import SenderDetails
@@ -85,12 +86,7 @@ def possible_matches(request: HttpRequest) -> HttpResponse:
 @require_POST
 @casework_required
 def decide_match(request: HttpRequest, pk: int) -> HttpResponse:
-    match = get_object_or_404(
-        PossibleMatch,
-        pk=pk,
-        status=PossibleMatch.Status.PENDING,
-        new_resident__organisation_id=staff(request).org_id,
-    )
+    match = get_pending_match_for_user(staff(request), pk)
     same = request.POST.get("decision") == "same"
     do_decide_possible_match(staff(request), match, same_person=same)
     messages.success(request, "Threads joined" if same else "Kept as different people")

@@ -11,14 +11,15 @@ from typing import Any
 from django.contrib import messages
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from doorstep.accounts.access import staff
 from doorstep.directory import actions, review
+from doorstep.directory.access import get_contact, get_part_of_service, get_schedule, get_service
 from doorstep.directory.forms import ContactForm, LocationForm, ReasonForm, ScheduleForm
-from doorstep.directory.models import Contact, Schedule, Service, ServiceAtLocation
-from doorstep.directory.views import editor_required, get_service
+from doorstep.directory.models import Service, ServiceAtLocation
+from doorstep.directory.views import editor_required
 
 FORM_NAMES = ("location_form", "schedule_form", "contact_form", "reason_form")
 
@@ -162,7 +163,7 @@ def contact_add(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
 def location_remove(request: HttpRequest, pk: uuid.UUID, item: uuid.UUID) -> HttpResponse:
     service = get_service(staff(request), pk)
     links = ServiceAtLocation.objects.select_related("location")
-    link = get_object_or_404(links, pk=item, service=service)
+    link = get_part_of_service(links, service, item)
     actions.do_remove_location(staff(request), service, link)
     return _done(request, service, "Location removed")
 
@@ -171,7 +172,7 @@ def location_remove(request: HttpRequest, pk: uuid.UUID, item: uuid.UUID) -> Htt
 @editor_required
 def schedule_remove(request: HttpRequest, pk: uuid.UUID, item: uuid.UUID) -> HttpResponse:
     service = get_service(staff(request), pk)
-    schedule = get_object_or_404(Schedule, pk=item, service=service)
+    schedule = get_schedule(service, item)
     actions.do_remove_schedule(staff(request), service, schedule)
     return _done(request, service, "Opening times removed")
 
@@ -180,6 +181,6 @@ def schedule_remove(request: HttpRequest, pk: uuid.UUID, item: uuid.UUID) -> Htt
 @editor_required
 def contact_remove(request: HttpRequest, pk: uuid.UUID, item: uuid.UUID) -> HttpResponse:
     service = get_service(staff(request), pk)
-    contact = get_object_or_404(Contact, pk=item, service=service)
+    contact = get_contact(service, item)
     actions.do_remove_contact(staff(request), service, contact)
     return _done(request, service, "Contact removed")

@@ -11,14 +11,15 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count, QuerySet
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from doorstep.accounts.access import roles_required, staff
-from doorstep.accounts.models import Role, User
+from doorstep.accounts.models import Role
 from doorstep.directory import actions
+from doorstep.directory.access import get_organisation, get_service, services_for
 from doorstep.directory.forms import OrganisationForm, ServiceForm
 from doorstep.directory.models import Organisation, ReviewState, Service
 
@@ -26,19 +27,6 @@ EDITOR_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN, Role.LOCAL_GUIDE, Role.D
 editor_required = roles_required(EDITOR_ROLES)
 SERVICES_PER_PAGE = 50
 ORGANISATION_FIELDS = ("name", "description", "email", "website", "doorstep_organisation")
-
-
-def services_for(user: User) -> QuerySet[Service]:
-    """The services this person's organisation keeps; other organisations' are not there."""
-    return Service.objects.filter(organisation__owner_id=user.organisation_id)
-
-
-def get_service(user: User, pk: uuid.UUID) -> Service:
-    return get_object_or_404(services_for(user).select_related("organisation"), pk=pk)
-
-
-def get_organisation(user: User, pk: uuid.UUID) -> Organisation:
-    return get_object_or_404(Organisation, pk=pk, owner_id=user.organisation_id)
 
 
 @require_GET
