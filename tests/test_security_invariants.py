@@ -13,10 +13,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from doorstep.accounts.models import Organisation, Role, User
+from doorstep.audit.models import AuditEvent
 from doorstep.web.public import PUBLIC_VIEWS, is_public
 from tests import factories, object_factories
 from tests.helpers import signed_in
@@ -183,3 +186,24 @@ def test_forms_refuse_a_post_without_csrf(hub: Organisation, alice: User, name: 
     if name != "ask" and name != "login":
         signed_in(client, alice)
     assert client.post(reverse(name), {"message": "hello"}).status_code == 403
+
+
+@pytest.mark.django_db
+def test_repeated_failed_sign_ins_lock_out_and_are_logged(client: Client, alice: User) -> None:
+    for _ in range(5):
+        client.post("/accounts/login/", {"username": "alice", "password": "wrong-password"})
+    locked = client.post(
+        "/accounts/login/", {"username": "alice", "password": "a-long-test-password-1"}
+    )
+    assert locked.status_code == 429
+    assert "You cannot sign in for 30 minutes" in locked.content.decode()
+    actions = list(AuditEvent.objects.values_list("action", flat=True))
+    assert actions.count("login_failed") >= 5
+    assert "lockout" in actions
+    assert "login" not in actions
+
+
+@pytest.mark.django_db
+def test_a_guessable_password_is_refused(alice: User) -> None:
+    with pytest.raises(ValidationError, match="easy to guess"):
+        validate_password("Trafford-Council-2026!", alice)
