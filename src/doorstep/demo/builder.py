@@ -108,7 +108,6 @@ def build_demo(*, reset: bool = False, seed: int = SEED) -> Summary:
             planner.recent(mo, texts.MO_ASK, MO_WITHIN),
         ]
         Replay(Cast(hub, users), now).run(plans)
-        _restore_landline_channels(hub)
         give_demo_devices(list(organisations.values()))
         load_demo_directory(hub)
         load_demo_agreements(users["dpo"], hub, _partners(organisations), now.date())
@@ -148,13 +147,6 @@ def _check_usernames_free() -> None:
             f"These usernames are taken by people outside the demo: {', '.join(sorted(taken))}. "
             "Rename them, or load the demo into an empty database."
         )
-
-
-def _restore_landline_channels(hub: Organisation) -> None:
-    """A landline cannot take texts: receiving a message set these residents to 'sms'."""
-    Resident.objects.filter(organisation=hub, phone__startswith="+44161", email="").update(
-        preferred_channel="phone"
-    )
 
 
 def _backdate_deliveries(hub: Organisation) -> None:
