@@ -57,6 +57,7 @@ OBJECT_FACTORIES: dict[str, Factory] = {
     "add_note": request_kwargs,
     "record_contact": request_kwargs,
     "record_outcome": need_kwargs,
+    "need_proposals": need_kwargs,
     "decide_match": match_kwargs,
 }
 

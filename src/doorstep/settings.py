@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "doorstep.messaging",
     "doorstep.audit",
     "doorstep.sharing",
+    "doorstep.offers",
     "doorstep.directory",
     "doorstep.web",
     "doorstep.demo",
@@ -180,6 +181,8 @@ DOORSTEP_INBOUND_SMS_TOKEN = envstr("DOORSTEP_INBOUND_SMS_TOKEN", "dev-inbound-s
 DOORSTEP_NEARING_FRACTION = 0.75
 DOORSTEP_DEFAULT_CASELOAD_CAP = envint("DOORSTEP_DEFAULT_CASELOAD_CAP", 25)
 DOORSTEP_MAX_MESSAGE_CHARS = 10_000
+# Keep a resident's records this long after their last request closed (agreements may say longer).
+DOORSTEP_RETENTION_DAYS = envint("DOORSTEP_RETENTION_DAYS", 730)
 
 LOGGING = {
     "version": 1,

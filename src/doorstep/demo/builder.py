@@ -42,6 +42,7 @@ from doorstep.demo.staff import (
     create_staff,
 )
 from doorstep.directory.demo import load_demo_directory
+from doorstep.offers.demo import load_demo_offers, remove_demo_offers
 from doorstep.lib import clock
 from doorstep.people.models import Household, Resident
 from doorstep.places.models import Address
@@ -110,6 +111,7 @@ def build_demo(*, reset: bool = False, seed: int = SEED) -> Summary:
         Replay(Cast(hub, users), now).run(plans)
         give_demo_devices(list(organisations.values()))
         load_demo_directory(hub)
+        load_demo_offers(hub)
         load_demo_agreements(users["dpo"], hub, _partners(organisations), now.date())
         do_check_clocks()  # at the real time, so the alerts are today's
     _backdate_deliveries(hub)
@@ -197,6 +199,7 @@ def remove_demo() -> int:
     Address.objects.filter(
         pk__in=address_ids, residents__isnull=True, households__isnull=True
     ).delete()
+    remove_demo_offers(organisations)
     User.objects.filter(organisation__in=organisations).delete()
     organisations.delete()
     return count

@@ -1,0 +1,1 @@
+"""Offers of help: helpers (volunteers, groups, services) and what each can give."""
