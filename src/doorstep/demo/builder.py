@@ -42,8 +42,8 @@ from doorstep.demo.staff import (
     create_staff,
 )
 from doorstep.directory.demo import load_demo_directory
-from doorstep.offers.demo import load_demo_offers, remove_demo_offers
 from doorstep.lib import clock
+from doorstep.offers.demo import load_demo_offers, remove_demo_offers
 from doorstep.people.models import Household, Resident
 from doorstep.places.models import Address
 from doorstep.sharing.demo import load_demo_agreements
