@@ -196,3 +196,17 @@ def test_opening_a_request_logs_the_read_with_its_purpose(
     logged = reads.order_by("sequence")[before:]
     assert {event.purpose for event in logged} == {"casework"}
     assert any("needs" in event.fields for event in logged)
+
+
+def test_an_unknown_outcome_is_refused_with_a_message(
+    client: Client, alice: User, help_request: HelpRequest
+) -> None:
+    need = help_request.needs.first()
+    assert need is not None
+    response = signed_in(client, alice).post(
+        f"/needs/{need.pk}/outcome/", {f"need{need.pk}-status": "vanished"}
+    )
+    assert response.status_code == 400
+    assert "Choose one of the outcomes in the list" in response.content.decode()
+    need.refresh_from_db()
+    assert need.status == "open"

@@ -68,7 +68,11 @@ class ContactForm(GovukForm):
 
 
 class OutcomeForm(GovukForm):
-    status = forms.ChoiceField(label="Outcome", choices=Need.Status.choices)
+    status = forms.ChoiceField(
+        label="Outcome",
+        choices=Need.Status.choices,
+        error_messages={"invalid_choice": "Choose one of the outcomes in the list"},
+    )
     outcome = forms.CharField(
         label="What happened",
         required=False,

@@ -98,10 +98,15 @@ def request_context(help_request: HelpRequest, **forms: object) -> dict[str, obj
         "reply_form": forms.get("reply_form") or ReplyForm(),
         "note_form": forms.get("note_form") or NoteForm(),
         "contact_form": forms.get("contact_form") or ContactForm(),
-        "outcome_forms": [
-            (n, OutcomeForm(prefix=f"need{n.pk}", initial={"status": n.status})) for n in needs
-        ],
+        "outcome_forms": [(n, _outcome_form(n, forms.get("outcome_form"))) for n in needs],
     }
+
+
+def _outcome_form(need: Need, submitted: object) -> OutcomeForm:
+    """The form as submitted for the need it was about (with its errors), else a fresh one."""
+    if isinstance(submitted, OutcomeForm) and submitted.prefix == f"need{need.pk}":
+        return submitted
+    return OutcomeForm(prefix=f"need{need.pk}", initial={"status": need.status})
 
 
 def _back(help_request: HelpRequest, note: str, request: HttpRequest) -> HttpResponse:
@@ -187,6 +192,6 @@ def record_outcome(request: HttpRequest, pk: int) -> HttpResponse:
     need: Need = get_need_for_user(staff(request), pk)
     form = OutcomeForm(request.POST, prefix=f"need{need.pk}")
     if not form.is_valid():
-        return _again(request, need.help_request)
+        return _again(request, need.help_request, outcome_form=form)
     actions.do_record_need_outcome(staff(request), need, **form.cleaned_data)
     return _back(need.help_request, f"Outcome recorded for {need.get_code_display()}", request)
