@@ -155,6 +155,7 @@ def test_check_deploy_passes_with_production_settings() -> None:
         "DEBUG": "false",
         "SECRET_KEY": "k9$Vq2!pR7#mZ4@wX1^tY6&uB3*nC8(eD5)fG0_hJ-lK=sL+oP",
         "ALLOWED_HOSTS": "doorstep.example.org",
+        "DOORSTEP_INBOUND_SMS_TOKEN": "a-long-random-token-agreed-with-notify",
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
@@ -207,3 +208,25 @@ def test_repeated_failed_sign_ins_lock_out_and_are_logged(client: Client, alice:
 def test_a_guessable_password_is_refused(alice: User) -> None:
     with pytest.raises(ValidationError, match="easy to guess"):
         validate_password("Trafford-Council-2026!", alice)
+
+
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "DOORSTEP_INBOUND_SMS_TOKEN"])
+def test_production_refuses_to_start_with_development_secrets(missing: str) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env |= {
+        "DOORSTEP_PRODUCTION": "true",
+        "ALLOWED_HOSTS": "doorstep.example.org",
+        "SECRET_KEY": "k9$Vq2!pR7#mZ4@wX1^tY6&uB3*nC8(eD5)fG0_hJ-lK=sL+oP",
+        "DOORSTEP_INBOUND_SMS_TOKEN": "a-long-random-token-agreed-with-notify",
+    }
+    del env[missing]  # so the development default is used
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert f"Set {missing}" in result.stderr
