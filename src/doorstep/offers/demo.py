@@ -119,8 +119,17 @@ def nearest_postcode(point: LatLon) -> LatLon:
     return best or point
 
 
+WEEKDAYS_10_TO_4 = tuple((day, "10:00", "16:00") for day in range(5))
+
+
 def groups_and_services(points: list[LatLon]) -> list[DemoHelper]:
-    weekdays = tuple((day, "10:00", "16:00") for day in range(5))
+    """Groups, spaces and businesses; then voluntary organisations; then public services."""
+    return [*_community(points), *_voluntary(points), *_public_services(points)]
+
+
+def _community(points: list[LatLon]) -> list[DemoHelper]:
+    """Only the kitchen can give Mo what he needs: the others each lack something."""
+    weekdays = WEEKDAYS_10_TO_4
     kitchen = nearest_postcode(KITCHEN_POINT)
     return [
         DemoHelper(
@@ -153,6 +162,12 @@ def groups_and_services(points: list[LatLon]) -> list[DemoHelper]:
             "Altrincham Digital Drop-in", "space", "community", points[5 % len(points)],
             (DemoOffer(("digital",), 12, 4, ((1, "13:00", "16:00"), (3, "13:00", "16:00"))),),
         ),
+    ]  # fmt: skip
+
+
+def _voluntary(points: list[LatLon]) -> list[DemoHelper]:
+    weekdays = WEEKDAYS_10_TO_4
+    return [
         DemoHelper(
             "Trafford Food Bank", "vcse", "vcse", points[6 % len(points)],
             (DemoOffer(("food",), 60, 20, weekdays),), radius_km=15.0,
@@ -173,6 +188,12 @@ def groups_and_services(points: list[LatLon]) -> list[DemoHelper]:
             (DemoOffer(("money", "housing"), 25, 10, weekdays),), radius_km=20.0,
             languages=("en", "ur", "pl"),
         ),
+    ]  # fmt: skip
+
+
+def _public_services(points: list[LatLon]) -> list[DemoHelper]:
+    weekdays = WEEKDAYS_10_TO_4
+    return [
         DemoHelper(
             "Trafford Council Welfare Support", "statutory", "statutory", points[10 % len(points)],
             (DemoOffer(("food", "money", "housing"), 100, 40, weekdays),), radius_km=25.0,
