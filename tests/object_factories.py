@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from doorstep.accounts.models import Organisation, Role, User
+from doorstep.assignments.models import Assignment
 from doorstep.cases.models import HelpRequest, Need
 from doorstep.conversations.actions import do_receive_message
 from doorstep.conversations.identify import SenderDetails
@@ -49,6 +50,19 @@ def match_kwargs(hub: Organisation, guide: User) -> dict[str, object]:
     return {"pk": match.pk}
 
 
+def assignment_kwargs(hub: Organisation, guide: User) -> dict[str, object]:
+    need = Need.objects.filter(help_request=a_help_request(hub, guide)).get()
+    assignment = Assignment.objects.create(
+        organisation=hub,
+        need=need,
+        tier="community",
+        helper_name="A helper",
+        status=Assignment.Status.ACCEPTED,
+        assigned_at=clock.now(),
+    )
+    return {"pk": assignment.pk}
+
+
 OBJECT_FACTORIES: dict[str, Factory] = {
     "request_detail": request_kwargs,
     "confirm_triage": request_kwargs,
@@ -59,6 +73,13 @@ OBJECT_FACTORIES: dict[str, Factory] = {
     "record_outcome": need_kwargs,
     "need_proposals": need_kwargs,
     "decide_match": match_kwargs,
+    "assign_help": need_kwargs,
+    "cancel_assignment": assignment_kwargs,
+    "community_assignment": assignment_kwargs,
+    "accept_assignment": assignment_kwargs,
+    "decline_assignment": assignment_kwargs,
+    "give_to_volunteer": assignment_kwargs,
+    "report_outcome": assignment_kwargs,
 }
 
 # Every URL that changes state: must refuse GET and refuse POST without a CSRF token.
@@ -71,6 +92,14 @@ STATE_CHANGING = [
     "record_outcome",
     "decide_match",
     "assign",
+    "assign_help",
+    "cancel_assignment",
+    "accept_assignment",
+    "decline_assignment",
+    "give_to_volunteer",
+    "report_outcome",
+    "batch_plan",
+    "batch_confirm",
 ]
 
 

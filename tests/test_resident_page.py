@@ -92,6 +92,8 @@ def test_the_confirmation_without_asking_goes_back_to_the_form(client: Client, d
         ("local_guide", "/guide/"),
         ("data_protection_lead", "/sharing/"),
         ("partner_caseworker", "/intake/new/"),
+        ("community_leader", "/community/"),
+        ("volunteer", "/community/"),
     ],
 )
 def test_each_role_lands_on_its_own_page(
@@ -103,8 +105,8 @@ def test_each_role_lands_on_its_own_page(
     assert response["Location"] == landing
 
 
-def test_a_volunteer_sees_the_staff_home_page(client: Client, hub: Organisation) -> None:
+def test_a_volunteer_lands_on_their_tasks(client: Client, hub: Organisation) -> None:
     volunteer = factories.make_user(hub, "volunteer", first_name="Vic")
-    page = signed_in(client, volunteer).get("/").content.decode()
-    assert "Hello Vic" in page
+    page = signed_in(client, volunteer).get("/", follow=True).content.decode()
+    assert "Your tasks" in page
     assert "New request" not in page

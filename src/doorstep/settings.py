@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "doorstep.audit",
     "doorstep.sharing",
     "doorstep.offers",
+    "doorstep.assignments",
     "doorstep.directory",
     "doorstep.web",
     "doorstep.demo",

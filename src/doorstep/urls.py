@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("doorstep.conversations.urls")),
     path("", include("doorstep.messaging.urls")),
     path("", include("doorstep.matching.urls")),
+    path("", include("doorstep.assignments.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/two-factor/", account_views.two_factor, name="two_factor"),

@@ -237,13 +237,18 @@ def do_add_note(actor: User, request: HelpRequest, *, kind: str, body: str) -> C
 
 @transaction.atomic
 def do_record_need_outcome(
-    actor: User, need: Need, *, status: str, outcome: str, met_by: str = ""
+    actor: User, need: Need, *, status: str, outcome: str, met_by: str = "", met_tier: str = ""
 ) -> Need:
-    """Close one need; when every need is closed the request closes too."""
+    """Close one need; when every need is closed the request closes too.
+
+    ``met_tier`` says which circle met it (own network, community, VCSE, statutory).
+    """
     need.status, need.outcome, need.met_by = status, outcome.strip(), met_by.strip()
+    need.met_tier = met_tier if status == Need.Status.MET else ""
     need.closed_at = None if status == Need.Status.OPEN else clock.now()
     need.save()
-    record_event(actor, "update", subject=need, fields=["status", "outcome", "met_by"])
+    fields = ["status", "outcome", "met_by", "met_tier"]
+    record_event(actor, "update", subject=need, fields=fields)
     request = need.help_request
     if not request.needs.filter(status=Need.Status.OPEN).exists():
         request.status, request.closed_at = HelpRequest.Status.CLOSED, clock.now()

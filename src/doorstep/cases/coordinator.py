@@ -13,8 +13,11 @@ from doorstep.accounts.models import Role, User
 from doorstep.cases import actions
 from doorstep.cases.actions import open_case_count
 from doorstep.cases.forms import AssignForm
-from doorstep.cases.models import ClockAlert, HelpRequest
+from doorstep.cases.models import ClockAlert, HelpRequest, Need
+from doorstep.cases.outcomes import met_by_tier
 from doorstep.cases.views import queue_rows, with_queue_data
+from doorstep.lib import clock
+from doorstep.offers.models import Helper
 
 PAGE_SIZE = 200
 
@@ -40,6 +43,9 @@ def coordinator_context(user: User, form: AssignForm | None = None) -> dict[str,
         .filter(breached_at__isnull=False)
         .count(),
         "form": form or AssignForm(organisation_id=user.org_id, requests=open_requests),
+        "outcomes": met_by_tier(Need.objects.filter(help_request__organisation_id=user.org_id)),
+        "dbs_due": Helper.objects.dbs_due(user.org_id, clock.now().date()),
+        "today": clock.now().date(),
     }
 
 

@@ -8,7 +8,15 @@ from django import forms
 from django.db.models import QuerySet
 
 from doorstep.accounts.models import Role, User
-from doorstep.cases.models import CaseNote, ContactAttempt, HelpRequest, Need, NeedCode, Urgency
+from doorstep.cases.models import (
+    CaseNote,
+    ContactAttempt,
+    HelpRequest,
+    Need,
+    NeedCode,
+    Tier,
+    Urgency,
+)
 from doorstep.web.forms import LANGUAGES, GovukForm
 
 
@@ -80,6 +88,12 @@ class OutcomeForm(GovukForm):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     met_by = forms.CharField(label="Who helped", required=False, max_length=200)
+    met_tier = forms.ChoiceField(
+        label="Which circle helped",
+        required=False,
+        choices=[("", "Not known"), *Tier.choices],
+        error_messages={"invalid_choice": "Choose one of the circles in the list"},
+    )
 
 
 class AssignForm(GovukForm):

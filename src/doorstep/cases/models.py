@@ -38,6 +38,15 @@ class NeedCode(models.TextChoices):
     OTHER = "other", "Something else"
 
 
+class Tier(models.TextChoices):
+    """The order in which help is sought: the resident's own people first."""
+
+    OWN_NETWORK = "own_network", "Their own people"
+    COMMUNITY = "community", "Community"
+    VCSE = "vcse", "Voluntary organisation"
+    STATUTORY = "statutory", "Public service"
+
+
 class HelpRequestQuerySet(models.QuerySet["HelpRequest"]):
     def visible_to(self, user: User) -> HelpRequestQuerySet:
         return self.filter(organisation_id=user.org_id)
@@ -127,6 +136,12 @@ class Need(models.Model):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
     outcome = models.TextField(blank=True)
     met_by = models.CharField(max_length=200, blank=True)
+    met_tier = models.CharField(
+        max_length=12,
+        choices=Tier.choices,
+        blank=True,
+        help_text="Who met the need: own network, community, VCSE or statutory",
+    )
     closed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

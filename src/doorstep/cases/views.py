@@ -75,7 +75,7 @@ def request_context(help_request: HelpRequest, **forms: object) -> dict[str, obj
         if hasattr(resident, "conversation")
         else []
     )
-    needs = list(help_request.needs.all())
+    needs = list(help_request.needs.prefetch_related("assignments"))
     return {
         "help_request": help_request,
         "resident": resident,

@@ -43,7 +43,7 @@ from doorstep.demo.staff import (
 )
 from doorstep.directory.demo import load_demo_directory
 from doorstep.lib import clock
-from doorstep.offers.demo import load_demo_offers, remove_demo_offers
+from doorstep.offers.demo import link_demo_groups, load_demo_offers, remove_demo_offers
 from doorstep.people.models import Household, Resident
 from doorstep.places.models import Address
 from doorstep.sharing.demo import load_demo_agreements
@@ -112,7 +112,9 @@ def build_demo(*, reset: bool = False, seed: int = SEED) -> Summary:
         give_demo_devices(list(organisations.values()))
         load_demo_directory(hub)
         load_demo_offers(hub)
-        load_demo_agreements(users["dpo"], hub, _partners(organisations), now.date())
+        partners = _partners(organisations)
+        link_demo_groups(hub, [partners["kitchen"], partners["mutual_aid"]])
+        load_demo_agreements(users["dpo"], hub, partners, now.date())
         do_check_clocks()  # at the real time, so the alerts are today's
     _backdate_deliveries(hub)
     return _summary(hub, mo, removed, time.monotonic() - started)

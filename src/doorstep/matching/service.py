@@ -8,18 +8,23 @@ Follow-up: cache the index per organisation and rebuild it when an offer changes
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from doorstep.cases.models import Need
+from doorstep.assignments.models import Assignment
+from doorstep.cases.models import Need, Tier
 from doorstep.lib import clock
 from doorstep.matching import (
+    BatchResult,
     NeedSpec,
     OfferIndex,
     OfferSpec,
     Proposal,
     WeeklySlot,
+    assign_batch,
     explain_no_match,
     propose,
 )
@@ -28,12 +33,11 @@ from doorstep.matching.engine_types import Availability
 from doorstep.offers.models import Helper, Offer
 from doorstep.people.models import NetworkMember, Resident
 
-TIER_LABELS: dict[str, str] = {
-    "own_network": "Their own people",
-    "community": "Community",
-    "vcse": "Voluntary organisation",
-    "statutory": "Public service",
-}
+TIER_LABELS: dict[str, str] = dict(Tier.choices)
+
+# How far a helper will go is their own radius; the need itself adds only a borough-wide
+# ceiling. Nearer helpers still rank higher (distance is part of the fit).
+HELPERS_DECIDE_KM = 25.0
 
 _DIET_WORDS = re.compile(r"\b(halal|kosher|vegetarian|vegan)\b", re.IGNORECASE)
 
@@ -62,8 +66,9 @@ def need_spec(need: Need) -> NeedSpec:
         needs_language_match=resident.language not in ("", "en"),
         diet=diet_from_text(resident.accessibility_needs),
         own_network_helper_ids=frozenset(spec.helper_id for spec in network_specs(need)),
-        previous_helper_ids=frozenset(),  # follow-up: from needs met by a helper before
+        previous_helper_ids=previous_helper_ids(resident),
         resident_name=resident.first_name,
+        max_distance_km=HELPERS_DECIDE_KM,
     )
 
 
@@ -72,6 +77,16 @@ def resident_location(resident: Resident) -> tuple[float, float] | None:
     if address is None or address.latitude is None or address.longitude is None:
         return None
     return (address.latitude, address.longitude)
+
+
+def previous_helper_ids(resident: Resident) -> frozenset[int]:
+    """Helpers who took on a task for this resident before: continuity counts."""
+    done = Assignment.objects.filter(
+        need__help_request__resident=resident,
+        helper__isnull=False,
+        status__in=(Assignment.Status.ACCEPTED, Assignment.Status.DONE),
+    )
+    return frozenset(done.values_list("helper_id", flat=True))
 
 
 def diet_from_text(text: str) -> frozenset[str]:
@@ -160,6 +175,48 @@ def proposals_for(need: Need, include_lower_tiers: bool = False) -> list[Proposa
     """Who can help with a need, best tier first (only the best tier unless asked)."""
     spec, offers = _specs(need)
     return propose(spec, OfferIndex(offers), clock.now(), include_lower_tiers=include_lower_tiers)
+
+
+def find_proposal(need: Need, offer_key: str) -> Proposal | None:
+    """The proposal for one offer (any tier), if it can still help with the need now.
+
+    ``offer_key`` is the offer's id as a page sends it: an offer's number, or
+    "network-<n>" for one of the resident's own people.
+    """
+    spec, offers = _specs(need)
+    proposals = propose(
+        spec, OfferIndex(offers), clock.now(), include_lower_tiers=True, limit=len(offers)
+    )
+    return next((p for p in proposals if str(p.offer_id) == offer_key), None)
+
+
+def plan_batch(needs: list[Need], organisation_id: int) -> BatchResult:
+    """The best assignment of many needs at once, with greedy first-come for comparison."""
+    specs = [need_spec(need) for need in needs]
+    network = _merged([spec for need in needs for spec in network_specs(need)])
+    offers = OfferIndex(network + offer_specs(organisation_id))
+    return assign_batch(specs, offers, clock.now())
+
+
+def helper_names(proposals: Iterable[Proposal]) -> dict[str, str]:
+    """Offer key (as ``find_proposal`` takes it) to the helper's name."""
+    keys = {str(p.offer_id) for p in proposals}
+    members = [int(k.removeprefix("network-")) for k in keys if k.startswith("network-")]
+    offers = [int(k) for k in keys if k.isdigit()]
+    names = {f"network-{m.pk}": m.name for m in NetworkMember.objects.filter(pk__in=members)}
+    for offer in Offer.objects.filter(pk__in=offers).select_related("helper"):
+        names[str(offer.pk)] = offer.helper.name
+    return names
+
+
+def _merged(specs: list[OfferSpec]) -> list[OfferSpec]:
+    """One offer per person in someone's network, helping with every need they named."""
+    merged: dict[object, OfferSpec] = {}
+    for spec in specs:
+        seen = merged.get(spec.id)
+        codes = spec.codes | seen.codes if seen else spec.codes
+        merged[spec.id] = dataclasses.replace(spec, codes=codes)
+    return list(merged.values())
 
 
 def proposal_rows(need: Need, include_lower_tiers: bool = False) -> list[ProposalRow]:

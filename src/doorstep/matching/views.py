@@ -33,5 +33,7 @@ def need_proposals(request: HttpRequest, pk: int) -> HttpResponse:
         "show_all": show_all,
         "looking_for": looking_for,
         "no_match_steps": [] if rows else service.no_match_steps(need),
+        "live": need.assignments.live().first(),
+        "declined": need.assignments.filter(status="declined").order_by("-decided_at")[:5],
     }
     return render(request, "matching/proposals.html", context)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import random
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -159,6 +160,11 @@ def _community(points: list[LatLon]) -> list[DemoHelper]:
             languages=("en", "pa"), vehicle=True,
         ),
         DemoHelper(
+            "Sale Mutual Aid", "community_group", "community", points[7 % len(points)],
+            (DemoOffer(("shopping", "befriending"), 20, 5),),
+            languages=("en", "pl"), radius_km=8.0, vehicle=True,
+        ),
+        DemoHelper(
             "Altrincham Digital Drop-in", "space", "community", points[5 % len(points)],
             (DemoOffer(("digital",), 12, 4, ((1, "13:00", "16:00"), (3, "13:00", "16:00"))),),
         ),
@@ -191,25 +197,33 @@ def _voluntary(points: list[LatLon]) -> list[DemoHelper]:
     ]  # fmt: skip
 
 
+# Public services book interpreters, so they help in every language Doorstep routes.
+INTERPRETED = ("en", "fr", "ur", "pl", "ar", "ro", "bn", "so", "es", "pt", "pa", "zh")
+
+
 def _public_services(points: list[LatLon]) -> list[DemoHelper]:
     weekdays = WEEKDAYS_10_TO_4
     return [
         DemoHelper(
             "Trafford Council Welfare Support", "statutory", "statutory", points[10 % len(points)],
             (DemoOffer(("food", "money", "housing"), 100, 40, weekdays),), radius_km=25.0,
+            languages=INTERPRETED,
         ),
         DemoHelper(
             "Adult Social Care Trafford", "statutory", "statutory", points[11 % len(points)],
             (DemoOffer(("physical_care", "safety"), 40, 30, weekdays),), radius_km=25.0,
+            languages=INTERPRETED,
             dbs=("enhanced", dt.date(2028, 1, 31)),
         ),
         DemoHelper(
             "Community Mental Health Team", "statutory", "statutory", points[12 % len(points)],
             (DemoOffer(("mental_health",), 30, 25, weekdays),), radius_km=25.0,
+            languages=INTERPRETED,
         ),
         DemoHelper(
             "Trafford Ring and Ride", "statutory", "statutory", points[13 % len(points)],
-            (DemoOffer(("transport",), 50, 20, weekdays),), radius_km=25.0, vehicle=True,
+            (DemoOffer(("transport",), 50, 20, weekdays),), radius_km=25.0,
+            languages=INTERPRETED, vehicle=True,
         ),
     ]  # fmt: skip
 
@@ -274,6 +288,14 @@ def _save(hub: Organisation, spec: DemoHelper) -> int:
         offer.full_clean()
         offer.save()
     return len(spec.offers)
+
+
+def link_demo_groups(hub: Organisation, groups: Iterable[Organisation]) -> int:
+    """Helpers named like a partner group take requests through that group's leaders."""
+    linked = 0
+    for group in groups:
+        linked += Helper.objects.filter(organisation=hub, name=group.name).update(group=group)
+    return linked
 
 
 def remove_demo_offers(organisations: QuerySet[Organisation]) -> int:

@@ -22,6 +22,20 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 
+DBS_REMINDER_DAYS = 30
+
+
+class HelperQuerySet(models.QuerySet["Helper"]):
+    def dbs_due(self, organisation_id: int, today: dt.date) -> HelperQuerySet:
+        """Active helpers whose DBS check expires within the reminder window, or has."""
+        return self.filter(
+            organisation_id=organisation_id,
+            active=True,
+            dbs_expires__isnull=False,
+            dbs_expires__lte=today + dt.timedelta(days=DBS_REMINDER_DAYS),
+        ).order_by("dbs_expires", "name")
+
+
 class Helper(models.Model):
     """Someone who can help: a volunteer, a group, a business, a space or a service."""
 
@@ -63,6 +77,16 @@ class Helper(models.Model):
     dbs_expires = models.DateField(null=True, blank=True)
     vehicle = models.BooleanField(default=False)
     active = models.BooleanField(default=True)
+    group = models.ForeignKey(
+        "accounts.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="helper_groups",
+        help_text="The group whose community leaders take the requests sent to this helper",
+    )
+
+    objects = HelperQuerySet.as_manager()
 
     class Meta:
         ordering = ("name", "pk")

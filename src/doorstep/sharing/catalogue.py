@@ -195,7 +195,8 @@ _PARTNER: Mapping[str, frozenset[str]] = MappingProxyType(
 ROLE_VIEWS: Mapping[str, Mapping[str, Mapping[str, frozenset[str]]]] = MappingProxyType(
     {
         **{
-            role: {"casework": _FULL, "referral": _FULL, "safeguarding": _FULL} for role in CASEWORK
+            role: {"casework": _FULL, "referral": _FULL, "safeguarding": _FULL, "task": _FULL}
+            for role in CASEWORK
         },
         "partner_caseworker": {"casework": _PARTNER, "referral": _PARTNER},
         "data_protection_lead": {"rights": _FULL, "data_quality": _IDENTITY},

@@ -32,6 +32,8 @@ LANDING_PAGES = {
     Role.PARTNER_CASEWORKER: "new_note",
     Role.DATA_PROTECTION_LEAD: "sharing:dashboard",
     Role.DATA_OFFICER: "directory:home",
+    Role.COMMUNITY_LEADER: "community",
+    Role.VOLUNTEER: "community",
 }
 
 
