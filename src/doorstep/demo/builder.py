@@ -244,7 +244,15 @@ def summary_lines(summary: Summary) -> Iterator[str]:
         f"  1. Sign in as `guide` at {BASE_URL}/ -> My residents: Mo's request "
         "(French, shielding, hotel food is not halal), its clock running."
     )
-    yield f"  2. Sign in as `coordinator` -> Coordinator view ({BASE_URL}/coordinator/)."
-    yield f"  3. The resident page, where anyone can ask for help: {BASE_URL}/ask/"
-    yield f"  4. The outbox, every message Doorstep has sent: {BASE_URL}/outbox/"
+    yield ("     Open his food need's 'Who can help' and ask Old Trafford Community Kitchen.")
+    yield (
+        "  2. Sign in as `leader` (the kitchen) -> Requests for your group: accept it, "
+        "hand it to Tariq or report back."
+    )
+    yield (
+        f"  3. Sign in as `coordinator` -> Coordinator view ({BASE_URL}/coordinator/) "
+        f"and Batch assignment ({BASE_URL}/coordinator/batch/)."
+    )
+    yield f"  4. The resident page, where anyone can ask for help: {BASE_URL}/ask/"
+    yield f"  5. The outbox, every message Doorstep has sent: {BASE_URL}/outbox/"
     yield f"  Also: possible matches to decide at {BASE_URL}/who-is-this/"
