@@ -187,7 +187,14 @@ def _voluntary(points: list[LatLon]) -> list[DemoHelper]:
         DemoHelper(
             "Refugee Welcome Trafford", "vcse", "vcse", points[8 % len(points)],
             (DemoOffer(("legal_immigration", "befriending", "work_skills"), 15, 5, weekdays),),
-            languages=("en", "fr", "ar", "so", "ti"), radius_km=15.0,
+            languages=("en", "fr", "ar", "so", "ti", "ro", "pl", "ur", "es", "pt"),
+            radius_km=25.0,
+        ),
+        DemoHelper(
+            "Age UK Trafford", "vcse", "vcse", points[15 % len(points)],
+            (DemoOffer(("befriending", "digital"), 40, 10, weekdays,
+                       notes="Telephone befriending and help getting online"),),
+            radius_km=25.0, languages=("en", "ur", "pa", "pl", "bn"),
         ),
         DemoHelper(
             "Trafford Money Advice", "vcse", "vcse", points[9 % len(points)],
@@ -217,8 +224,18 @@ def _public_services(points: list[LatLon]) -> list[DemoHelper]:
         ),
         DemoHelper(
             "Community Mental Health Team", "statutory", "statutory", points[12 % len(points)],
-            (DemoOffer(("mental_health",), 30, 25, weekdays),), radius_km=25.0,
+            (DemoOffer(("mental_health",), 60, 25, weekdays),), radius_km=25.0,
             languages=INTERPRETED,
+        ),
+        DemoHelper(
+            "Trafford Family Help", "statutory", "statutory", points[16 % len(points)],
+            (DemoOffer(("family", "safety"), 40, 10, weekdays),), radius_km=25.0,
+            languages=INTERPRETED, dbs=("enhanced", dt.date(2028, 3, 31)),
+        ),
+        DemoHelper(
+            "Community Pharmacy Delivery", "statutory", "statutory", points[17 % len(points)],
+            (DemoOffer(("medicine",), 60, 15, weekdays),), radius_km=25.0,
+            languages=INTERPRETED, vehicle=True,
         ),
         DemoHelper(
             "Trafford Ring and Ride", "statutory", "statutory", points[13 % len(points)],
