@@ -115,3 +115,11 @@ def test_capacity_left_is_capacity_minus_load(hub: Organisation, kitchen: Helper
     (spec,) = offer_specs(hub.pk)
     assert spec.capacity_left == 19 and spec.load == 6
     assert spec.availability == "always"
+
+
+def test_a_helper_s_preference_is_passed_on_and_named(mo_food: Need, kitchen: Helper) -> None:
+    offer = kitchen.offers.get()
+    assert "likes helping with food" not in proposals_for(mo_food)[0].reasons
+    offer.preferred_codes = ["food"]
+    offer.save()
+    assert "likes helping with food" in proposals_for(mo_food)[0].reasons

@@ -73,3 +73,14 @@ def test_an_in_date_dbs_check_is_not_flagged(hub: Organisation) -> None:
     helper = make_helper(hub, dbs_level="enhanced", dbs_expires=dt.date(2027, 1, 31))
     assert helper.warnings(dt.date(2026, 11, 23)) == []
     assert Helper.objects.get().dbs_expired(dt.date(2026, 11, 23)) is False
+
+
+@pytest.mark.django_db
+def test_preferred_needs_must_be_among_those_offered(hub: Organisation) -> None:
+    helper = make_helper(hub)
+    offer = Offer(helper=helper, need_codes=["food"], preferred_codes=["befriending"])
+    with pytest.raises(ValidationError) as raised:
+        offer.full_clean()
+    assert raised.value.message_dict["preferred_codes"] == [
+        "Preferred needs must be among the needs offered."
+    ]

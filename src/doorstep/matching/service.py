@@ -139,6 +139,7 @@ def offer_spec(offer: Offer) -> OfferSpec:
         helper_name=helper.name,
         tier=helper.tier,
         codes=frozenset(offer.need_codes),
+        preferred_codes=frozenset(offer.preferred_codes),
         location=helper.location,
         radius_km=helper.radius_km,
         languages=frozenset(helper.languages),

@@ -64,6 +64,7 @@ class DemoOffer:
     load: int = 0
     availability: tuple[tuple[int, str, str], ...] = ()
     notes: str = ""
+    preferred: tuple[str, ...] = ()  # what the helper would most like to do
 
 
 @dataclass(frozen=True)
@@ -259,7 +260,8 @@ def volunteers(rng: random.Random, points: list[LatLon], count: int = 46) -> lis
         made.append(
             DemoHelper(
                 name, "volunteer", "community", points[(number + 14) % len(points)],
-                (DemoOffer(codes, rng.randint(1, 4), rng.randint(0, 1), slots),),
+                (DemoOffer(codes, rng.randint(1, 4), rng.randint(0, 1), slots,
+                           preferred=codes[:1]),),
                 languages=languages, radius_km=rng.choice((2.0, 3.0, 5.0)), diets=diets,
                 dbs=dbs, vehicle=number % 3 == 0,
             )
@@ -297,6 +299,7 @@ def _save(hub: Organisation, spec: DemoHelper) -> int:
         offer = Offer(
             helper=helper,
             need_codes=list(item.codes),
+            preferred_codes=list(item.preferred),
             capacity_per_week=item.capacity,
             current_load=item.load,
             availability=[{"weekday": d, "start": s, "end": e} for d, s, e in item.availability],

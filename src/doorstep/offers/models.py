@@ -136,6 +136,11 @@ class Offer(models.Model):
 
     helper = models.ForeignKey(Helper, on_delete=models.CASCADE, related_name="offers")
     need_codes = models.JSONField(default=list, help_text="need codes, e.g. ['food']")
+    preferred_codes = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="the needs among these the helper would most like to help with",
+    )
     capacity_per_week = models.IntegerField(
         default=1,
         validators=[MinValueValidator(1, "Capacity must be 1 or more a week.")],
@@ -175,6 +180,8 @@ class Offer(models.Model):
             errors["need_codes"] = ["Say which needs this offer helps with."]
         elif unknown := sorted(set(codes) - set(NeedCode.values)):
             errors["need_codes"] = [f"Unknown need codes: {', '.join(unknown)}."]
+        elif not _is_list_of_str(self.preferred_codes) or set(self.preferred_codes) - set(codes):
+            errors["preferred_codes"] = ["Preferred needs must be among the needs offered."]
         if problems := availability_problems(self.availability):
             errors["availability"] = problems
         if errors:
