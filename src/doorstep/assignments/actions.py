@@ -204,7 +204,9 @@ def _release(assignment: Assignment) -> None:
 
 def _share_with_group(actor: User, assignment: Assignment) -> None:
     """The group learns the first name and the task, under an agreement in force."""
-    assert assignment.group is not None  # noqa: S101  # nosec B101 - only called with a group
+    group = assignment.group
+    if group is None:
+        return
     need = assignment.need
     resident = need.help_request.resident
     records = {cat.RESIDENT: resident.pk, cat.NEED: need.pk}
@@ -212,7 +214,7 @@ def _share_with_group(actor: User, assignment: Assignment) -> None:
         for record_type, fields in GROUP_SEES.items():
             do_share(
                 actor,
-                to_org=assignment.group,
+                to_org=group,
                 purpose="task",
                 record_type=record_type,
                 record_id=records[record_type],
@@ -221,7 +223,7 @@ def _share_with_group(actor: User, assignment: Assignment) -> None:
                 resident=resident,
             )
     except SharingError as exc:
-        raise AssignmentRefused(f"{assignment.group.name} cannot be sent this: {exc}") from exc
+        raise AssignmentRefused(f"{group.name} cannot be sent this: {exc}") from exc
 
 
 def _decide(leader: User, assignment: Assignment, status: str) -> Assignment:
