@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from doorstep.accounts.models import Organisation, Role, User
@@ -10,10 +12,12 @@ from doorstep.assignments.actions import AssignmentRefused
 from doorstep.assignments.models import Assignment
 from doorstep.audit.models import AuditEvent
 from doorstep.cases.models import HelpRequest, Need
+from doorstep.lib import clock
 from doorstep.offers.models import Helper
 from doorstep.sharing.models import ShareEvent
 from tests import factories
 from tests.assignments.conftest import offer_of
+from tests.matching_service.conftest import a_need
 from tests.sharing.factories import make_help_request
 
 pytestmark = pytest.mark.django_db
@@ -153,7 +157,7 @@ def test_a_leader_hands_it_to_their_own_volunteer_only(
     assert waiting.volunteer == volunteer
 
 
-def test_met_closes_the_need_in_its_tier_and_frees_the_place(
+def test_met_closes_the_need_in_its_tier(
     leader: User, volunteer: User, waiting: Assignment, mo_food: Need, kitchen: Helper
 ) -> None:
     actions.do_give_to_volunteer(leader, waiting, volunteer)
@@ -163,7 +167,7 @@ def test_met_closes_the_need_in_its_tier_and_frees_the_place(
     assert mo_food.met_tier == "community"
     assert mo_food.met_by == "Old Trafford Community Kitchen"
     assert mo_food.outcome == "Delivered a hot halal meal"
-    assert offer_of(kitchen).current_load == 0
+    assert offer_of(kitchen).current_load == 1  # a weekly place stays used this week
     assert mo_food.help_request.status == HelpRequest.Status.CLOSED
 
 
@@ -205,3 +209,35 @@ def test_continuity_a_helper_who_helped_before_is_named(
     second = Need.objects.create(help_request=later, code="food")
     again = actions.do_assign_help(alice, second, key(kitchen))
     assert any("helped" in reason and "before" in reason for reason in again.reasons)
+
+
+def test_a_weekly_place_stays_taken_when_done_and_a_new_week_starts_afresh(
+    alice: User, leader: User, waiting: Assignment, kitchen: Helper, frozen_clock: object
+) -> None:
+    actions.do_accept(leader, waiting)
+    actions.do_report_outcome(leader, waiting, "met", "")
+    offer = offer_of(kitchen)
+    assert offer.current_load == 1  # counted for this week (capacity 2)
+    hub = kitchen.organisation
+    next_need = a_need(hub, first_name="Ada")
+    actions.do_assign_help(alice, next_need, key(kitchen))
+    third = a_need(hub, first_name="Bea")
+    with pytest.raises(AssignmentRefused):  # two this week: full
+        actions.do_assign_help(alice, third, key(kitchen))
+    clock.set_now(clock.now() + dt.timedelta(days=7))
+    assert offer_of(kitchen).capacity_left_on(clock.now().date()) == 2
+    actions.do_assign_help(alice, third, key(kitchen))
+    offer = offer_of(kitchen)
+    assert offer.current_load == 1  # the new week's first
+
+
+def test_an_at_once_place_is_given_back_when_done(
+    alice: User, mo_food: Need, neighbour_helper: Helper
+) -> None:
+    offer = offer_of(neighbour_helper)
+    offer.capacity_period = "at_once"
+    offer.save()
+    assignment = actions.do_assign_help(alice, mo_food, key(neighbour_helper))
+    assert offer_of(neighbour_helper).current_load == 1
+    actions.do_report_outcome(alice, assignment, "met", "")
+    assert offer_of(neighbour_helper).current_load == 0

@@ -16,7 +16,7 @@ def test_an_offer_with_no_capacity_is_refused(hub: Organisation, capacity: int) 
     helper = make_helper(hub)
     with pytest.raises(ValidationError) as refused:
         make_offer(helper, capacity_per_week=capacity)
-    assert refused.value.message_dict["capacity_per_week"] == ["Capacity must be 1 or more a week."]
+    assert refused.value.message_dict["capacity_per_week"] == ["Capacity must be 1 or more."]
 
 
 def test_the_database_refuses_zero_capacity_too(hub: Organisation) -> None:

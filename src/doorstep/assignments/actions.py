@@ -11,7 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import Case, F, Q, Value, When
+from django.utils import timezone
 
 from doorstep.accounts.models import Role, User
 from doorstep.assignments.models import Assignment
@@ -20,7 +21,7 @@ from doorstep.cases.actions import do_record_need_outcome
 from doorstep.cases.models import Need
 from doorstep.lib import clock
 from doorstep.matching import Proposal, service
-from doorstep.offers.models import Helper, Offer
+from doorstep.offers.models import Helper, Offer, week_of
 from doorstep.people.models import NetworkMember
 from doorstep.sharing import catalogue as cat
 from doorstep.sharing.actions import do_share
@@ -111,7 +112,7 @@ def do_report_outcome(actor: User, assignment: Assignment, outcome: str, note: s
         assignment.status, assignment.reported_by = Assignment.Status.DONE, actor
         assignment.reported_at = clock.now()
         assignment.save()
-        _release(assignment)
+        _release(assignment, done=True)
         record_event(actor, "update", subject=assignment, fields=["status", "outcome"])
         if outcome == Assignment.Outcome.MET:
             _close_need(actor, assignment)
@@ -184,22 +185,41 @@ def _helper_of(proposal: Proposal) -> tuple[Helper | None, NetworkMember | None]
 
 
 def _take_place(proposal: Proposal) -> Offer | None:
-    """One place of the offer's capacity, refused when someone took the last one first."""
+    """One place of the offer's capacity, refused when someone took the last one first.
+
+    One guarded UPDATE, so two guides can never both take the last place. A weekly load
+    from an earlier week starts again from nothing.
+    """
     if not isinstance(proposal.offer_id, int):
         return None
-    taken = Offer.objects.filter(
-        pk=proposal.offer_id, current_load__lt=F("capacity_per_week")
-    ).update(current_load=F("current_load") + 1)
+    monday = week_of(timezone.localdate(clock.now()))
+    new_week = (
+        Q(capacity_period=Offer.Period.WEEK) & Q(load_week__isnull=False) & ~Q(load_week=monday)
+    )
+    taken = (
+        Offer.objects.filter(pk=proposal.offer_id)
+        .filter(new_week | Q(current_load__lt=F("capacity_per_week")))
+        .update(
+            current_load=Case(When(new_week, then=Value(1)), default=F("current_load") + 1),
+            load_week=monday,
+        )
+    )
     if not taken:
-        raise AssignmentRefused("That helper has just become full this week. Choose again.")
+        raise AssignmentRefused("That helper has just become full. Choose again.")
     return Offer.objects.get(pk=proposal.offer_id)
 
 
-def _release(assignment: Assignment) -> None:
-    if assignment.offer_id is not None:
-        Offer.objects.filter(pk=assignment.offer_id, current_load__gt=0).update(
-            current_load=F("current_load") - 1
-        )
+def _release(assignment: Assignment, *, done: bool = False) -> None:
+    """Give the place back: always for "at once"; for "a week", only if the task did not
+    happen (declined or taken back) and its place was counted in this week's load."""
+    if assignment.offer_id is None:
+        return
+    offers = Offer.objects.filter(pk=assignment.offer_id, current_load__gt=0)
+    at_once = Q(capacity_period=Offer.Period.AT_ONCE)
+    this_week = Q(load_week=week_of(timezone.localdate(assignment.assigned_at)))
+    offers.filter(at_once if done else at_once | this_week).update(
+        current_load=F("current_load") - 1
+    )
 
 
 def _share_with_group(actor: User, assignment: Assignment) -> None:

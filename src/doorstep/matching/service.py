@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.utils import timezone
+
 from doorstep.assignments.models import Assignment
 from doorstep.cases.models import Need, Tier
 from doorstep.lib import clock
@@ -128,10 +130,11 @@ def offer_specs(organisation_id: int) -> list[OfferSpec]:
     offers = Offer.objects.filter(
         helper__organisation_id=organisation_id, helper__active=True
     ).select_related("helper")
-    return [offer_spec(offer) for offer in offers.order_by("pk")]
+    today = timezone.localdate(clock.now())
+    return [offer_spec(offer, today) for offer in offers.order_by("pk")]
 
 
-def offer_spec(offer: Offer) -> OfferSpec:
+def offer_spec(offer: Offer, today: dt.date) -> OfferSpec:
     helper = offer.helper
     return OfferSpec(
         id=offer.pk,
@@ -145,10 +148,10 @@ def offer_spec(offer: Offer) -> OfferSpec:
         languages=frozenset(helper.languages),
         diets=frozenset(helper.diets),
         availability=weekly_slots(offer.availability),
-        capacity_left=offer.capacity_left,
+        capacity_left=offer.capacity_left_on(today),
         dbs_level=helper.dbs_level,
         dbs_expires=helper.dbs_expires,
-        load=offer.current_load,
+        load=offer.load_on(today),
     )
 
 

@@ -141,12 +141,27 @@ class Offer(models.Model):
         blank=True,
         help_text="the needs among these the helper would most like to help with",
     )
+
+    class Period(models.TextChoices):
+        WEEK = "week", "A week"
+        AT_ONCE = "at_once", "At once"
+
     capacity_per_week = models.IntegerField(
+        "capacity",
         default=1,
-        validators=[MinValueValidator(1, "Capacity must be 1 or more a week.")],
+        validators=[MinValueValidator(1, "Capacity must be 1 or more.")],
+        help_text="how many tasks: a week, or at once (see capacity_period)",
     )
+    capacity_period = models.CharField(max_length=8, choices=Period.choices, default=Period.WEEK)
     current_load = models.IntegerField(
-        default=0, validators=[MinValueValidator(0, "Current load cannot be negative.")]
+        default=0,
+        validators=[MinValueValidator(0, "Current load cannot be negative.")],
+        help_text="tasks taken this week (a week) or in hand now (at once)",
+    )
+    load_week = models.DateField(
+        null=True,
+        blank=True,
+        help_text="the Monday of the week current_load counts; empty: the load stands as it is",
     )
     availability = models.JSONField(
         default=list,
@@ -169,9 +184,18 @@ class Offer(models.Model):
     def __str__(self) -> str:
         return f"{self.helper}: {', '.join(self.need_codes)}"
 
-    @property
-    def capacity_left(self) -> int:
-        return self.capacity_per_week - self.current_load
+    def load_on(self, today: dt.date) -> int:
+        """The load that counts today: a weekly load from an earlier week counts as 0.
+
+        A load with no week (entered by hand) counts as it stands.
+        """
+        earlier_week = self.load_week is not None and self.load_week != week_of(today)
+        if self.capacity_period == self.Period.WEEK and earlier_week:
+            return 0
+        return self.current_load
+
+    def capacity_left_on(self, today: dt.date) -> int:
+        return self.capacity_per_week - self.load_on(today)
 
     def clean(self) -> None:
         errors: dict[str, list[str]] = {}
@@ -186,6 +210,11 @@ class Offer(models.Model):
             errors["availability"] = problems
         if errors:
             raise ValidationError(errors)
+
+
+def week_of(day: dt.date) -> dt.date:
+    """The Monday of the day's week."""
+    return day - dt.timedelta(days=day.weekday())
 
 
 def availability_problems(slots: Any) -> list[str]:
