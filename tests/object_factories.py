@@ -15,7 +15,9 @@ from doorstep.conversations.actions import do_receive_message
 from doorstep.conversations.identify import SenderDetails
 from doorstep.conversations.models import PossibleMatch
 from doorstep.lib import clock
+from doorstep.sharing.actions import do_break_glass
 from doorstep.sharing.agreement_actions import AgreementDraft, do_draft_agreement
+from doorstep.sharing.holds import place_hold, raise_rights_request
 from tests import factories
 from tests.directory.object_factories import DIRECTORY_OBJECT_FACTORIES, DIRECTORY_STATE_CHANGING
 
@@ -127,5 +129,63 @@ OBJECT_FACTORIES |= {
     for name in ("agreement", "activate", "suspend", "end", "review")
 }
 STATE_CHANGING += ["sharing:activate", "sharing:suspend", "sharing:end", "sharing:review"]
+OBJECT_FACTORIES |= {
+    "sharing:agreement_edit": agreement_kwargs,
+    "sharing:agreement_update": agreement_kwargs,
+}
+
+
+def resident_kwargs(hub: Organisation, guide: User) -> dict[str, object]:
+    return {"pk": factories.make_resident(hub, phone="+447700900996").pk}
+
+
+def break_glass_kwargs(hub: Organisation, guide: User) -> dict[str, object]:
+    resident = factories.make_resident(hub, phone="+447700900995")
+    grant = do_break_glass(guide, resident, "Neighbour reports no answer for two days")
+    return {"pk": grant.pk}
+
+
+def rights_request_kwargs(hub: Organisation, guide: User) -> dict[str, object]:
+    resident = factories.make_resident(hub, phone="+447700900994")
+    return {"pk": raise_rights_request(guide, resident, "restriction", "Asked us to pause").pk}
+
+
+def hold_kwargs(hub: Organisation, guide: User) -> dict[str, object]:
+    resident = factories.make_resident(hub, phone="+447700900993")
+    dpo = factories.make_user(hub, Role.DATA_PROTECTION_LEAD)
+    return {"pk": place_hold(dpo, resident, "legal", "Solicitor's letter: claim expected").pk}
+
+
+OBJECT_FACTORIES |= {
+    f"sharing:{name}": resident_kwargs
+    for name in (
+        "subject_access",
+        "subject_access_json",
+        "rights",
+        "rights_raise",
+        "hold_place",
+        "break_glass_new",
+        "break_glass_start",
+    )
+}
+OBJECT_FACTORIES |= {
+    "sharing:break_glass": break_glass_kwargs,
+    "sharing:break_glass_review": break_glass_kwargs,
+    "sharing:rights_resolve": rights_request_kwargs,
+    "sharing:hold_lift": hold_kwargs,
+}
+STATE_CHANGING += [
+    f"sharing:{name}"
+    for name in (
+        "agreement_create",
+        "agreement_update",
+        "break_glass_start",
+        "break_glass_review",
+        "rights_raise",
+        "rights_resolve",
+        "hold_place",
+        "hold_lift",
+    )
+]
 OBJECT_FACTORIES |= DIRECTORY_OBJECT_FACTORIES
 STATE_CHANGING += DIRECTORY_STATE_CHANGING

@@ -118,7 +118,8 @@ def test_project_for_cuts_a_ready_made_record(
 def test_own_organisation_decisions_do_not_query_agreements(alice: User, sam: Resident) -> None:
     with CaptureQueriesContext(connection) as queries:
         decision_for(alice, "casework", cat.RESIDENT, sam.organisation_id, sam)
-    assert len(queries) == 0
+    assert len(queries) == 1  # only the resident's open restriction or objection requests
+    assert "sharing_agreement" not in queries[0]["sql"]
 
 
 @pytest.mark.parametrize("purpose", ["casework", "referral"])
@@ -127,4 +128,4 @@ def test_decisions_across_organisations_need_few_queries(
 ) -> None:
     with CaptureQueriesContext(connection) as queries:
         assert decision_for(nadia, purpose, cat.RESIDENT, sam.organisation_id, sam).allowed
-    assert len(queries) <= 3  # agreements, their parties, a live break-glass grant
+    assert len(queries) <= 4  # agreements, their parties, restrictions, a live break-glass grant

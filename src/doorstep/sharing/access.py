@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
 from doorstep.accounts.models import User
@@ -20,8 +21,22 @@ from doorstep.people.models import Resident
 from doorstep.sharing import audit_hook, policy, records
 from doorstep.sharing import catalogue as cat
 from doorstep.sharing.actions import do_record_read_share
-from doorstep.sharing.adapters import actor_of, consent_state, local_now, terms_between
-from doorstep.sharing.models import Agreement, BreakGlass, Consent, ShareEvent
+from doorstep.sharing.adapters import (
+    actor_of,
+    consent_state,
+    local_now,
+    restrictions_of,
+    terms_between,
+)
+from doorstep.sharing.models import (
+    Agreement,
+    AgreementParty,
+    BreakGlass,
+    Consent,
+    Hold,
+    RightsRequest,
+    ShareEvent,
+)
 
 Fields = Iterable[str] | None
 
@@ -48,6 +63,7 @@ def decision_for(
         local_now(),
         requested=requested,
         task_fields=task_fields,
+        restrictions=restrictions_of(resident),
     )
     if resident is None or _complete(decision, record_type, requested):
         return decision
@@ -130,6 +146,29 @@ def get_share_event_for_user(user: User, pk: int) -> ShareEvent:
 
 def get_break_glass_for_user(user: User, pk: int) -> BreakGlass:
     return get_object_or_404(BreakGlass.objects.visible_to(user), pk=pk)
+
+
+def get_resident_for_user(user: User, pk: int) -> Resident:
+    return get_object_or_404(Resident.objects.visible_to(user), pk=pk)
+
+
+def get_resident_for_break_glass(user: User, pk: int) -> Resident:
+    """A resident of the user's organisation or of one it has an agreement in force with."""
+    in_force = Agreement.objects.visible_to(user).in_force_on(local_now().date())
+    partners = AgreementParty.objects.filter(agreement__in=in_force).values("organisation_id")
+    residents = Resident.objects.filter(merged_into__isnull=True).filter(
+        Q(organisation_id=user.org_id) | Q(organisation_id__in=partners)
+    )
+    return get_object_or_404(residents, pk=pk)
+
+
+def get_rights_request_for_user(user: User, pk: int) -> RightsRequest:
+    flags = RightsRequest.objects.visible_to(user).select_related("resident")
+    return get_object_or_404(flags, pk=pk)
+
+
+def get_hold_for_user(user: User, pk: int) -> Hold:
+    return get_object_or_404(Hold.objects.visible_to(user).select_related("resident"), pk=pk)
 
 
 def _complete(decision: policy.Decision, record_type: str, requested: Fields) -> bool:

@@ -16,7 +16,13 @@ from doorstep.lib import clock
 from doorstep.people.models import Resident
 from doorstep.sharing import audit_hook, policy
 from doorstep.sharing import catalogue as cat
-from doorstep.sharing.adapters import actor_of, consent_state, local_now, terms_between
+from doorstep.sharing.adapters import (
+    actor_of,
+    consent_state,
+    local_now,
+    restrictions_of,
+    terms_between,
+)
 from doorstep.sharing.agreement_actions import (
     AgreementDraft,
     agreements_due_for_review,
@@ -226,14 +232,17 @@ def _share_decision(
     if not wanted:
         raise ShareRefused("Choose at least one field to share.")
     now = local_now()
-    own = policy.decide(actor_of(actor), purpose, record_type, record_org_id, [], None, now)
-    if not own.allowed or not wanted <= own.fields:
-        unseen = ", ".join(sorted(wanted - own.fields))
-        raise ShareRefused(own.reason if not own.allowed else f"Your role cannot share: {unseen}.")
-    agreements = terms_between(record_org_id, to_org.pk)
-    consent = consent_state(resident)
+    _check_sharer_sees(actor, purpose, record_type, wanted, now)
     decision = policy.decide_share(
-        record_org_id, to_org.pk, purpose, record_type, wanted, agreements, consent, now
+        record_org_id,
+        to_org.pk,
+        purpose,
+        record_type,
+        wanted,
+        terms_between(record_org_id, to_org.pk),
+        consent_state(resident),
+        now,
+        restrictions=restrictions_of(resident),
     )
     if not decision.allowed:
         raise ShareRefused(decision.reason)
@@ -241,6 +250,17 @@ def _share_decision(
         left_out = ", ".join(sorted(wanted - decision.fields))
         raise ShareRefused(f"The agreement does not allow sharing: {left_out}.")
     return decision
+
+
+def _check_sharer_sees(
+    actor: User, purpose: str, record_type: str, wanted: frozenset[str], now: dt.datetime
+) -> None:
+    """You can only send what you may see yourself, for that purpose."""
+    org = actor.organisation_id or 0
+    own = policy.decide(actor_of(actor), purpose, record_type, org, [], None, now)
+    if not own.allowed or not wanted <= own.fields:
+        unseen = ", ".join(sorted(wanted - own.fields))
+        raise ShareRefused(own.reason if not own.allowed else f"Your role cannot share: {unseen}.")
 
 
 def _write_share(

@@ -1,17 +1,24 @@
-"""Turn models into the policy engine's plain inputs: actors, agreement terms, consent."""
+"""Turn models into the policy engine's plain inputs: actors, agreement terms, consent, rights."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from django.utils import timezone
 
 from doorstep.accounts.models import User
 from doorstep.lib import clock
 from doorstep.people.models import Resident
-from doorstep.sharing.models import Agreement, Consent
-from doorstep.sharing.policy import Actor, AgreementTerms, ConsentState
+from doorstep.sharing import catalogue as cat
+from doorstep.sharing.models import Agreement, Consent, RightsRequest
+from doorstep.sharing.policy import (
+    NO_RESTRICTIONS,
+    Actor,
+    AgreementTerms,
+    ConsentState,
+    Restrictions,
+)
 
 
 def local_now() -> dt.datetime:
@@ -62,3 +69,24 @@ def consent_state_of(consents: Iterable[Consent]) -> ConsentState | None:
     if records:
         return ConsentState(frozenset(records[0].purposes), withdrawn=True)
     return None
+
+
+def restrictions_of(resident: Resident | None) -> Restrictions:
+    """The resident's unresolved restriction and objection requests, for the policy."""
+    if resident is None:
+        return NO_RESTRICTIONS
+    kinds = (RightsRequest.Kind.RESTRICTION, RightsRequest.Kind.OBJECTION)
+    flags = RightsRequest.objects.filter(resident=resident, kind__in=kinds).unresolved()
+    return restrictions_from(list(flags.values_list("kind", "purposes")))
+
+
+def restrictions_from(flags: Iterable[tuple[str, Sequence[str]]]) -> Restrictions:
+    """(kind, purposes) of open flags; an objection naming no purposes objects to them all."""
+    restricted = False
+    objected: set[str] = set()
+    for kind, purposes in flags:
+        if kind == RightsRequest.Kind.RESTRICTION:
+            restricted = True
+        elif kind == RightsRequest.Kind.OBJECTION:
+            objected |= set(purposes or cat.PURPOSES)
+    return Restrictions(restricted, frozenset(objected))

@@ -15,6 +15,7 @@ Each change is written to the audit log in the same transaction.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from django.db import transaction
 
@@ -22,6 +23,7 @@ from doorstep.accounts.models import User
 from doorstep.lib import clock
 from doorstep.people.models import Resident
 from doorstep.sharing import audit_hook
+from doorstep.sharing import catalogue as cat
 from doorstep.sharing.errors import NotAllowed
 from doorstep.sharing.models import OVERSIGHT_ROLES, Hold, RightsRequest
 
@@ -91,20 +93,42 @@ def _check_may_hold(actor: User, resident: Resident, kind: str) -> None:
 
 
 def raise_rights_request(
-    actor: User, resident: Resident, kind: str, note: str = ""
+    actor: User,
+    resident: Resident,
+    kind: str,
+    note: str = "",
+    purposes: Iterable[str] = (),
 ) -> RightsRequest:
-    """Flag a resident's record with a rights request they made."""
+    """Flag a resident's record with a rights request they made.
+
+    An objection may name the purposes it is about; naming none objects to every purpose.
+    """
     if kind not in RightsRequest.Kind.values:
         raise NotAllowed(f"There is no kind of rights request called {kind!r}.")
     if actor.organisation_id != resident.organisation_id or actor.role in NOT_STAFF:
         raise NotAllowed("Only staff of the organisation that holds the record can flag it.")
+    scope = _objected_purposes(kind, purposes)
     with transaction.atomic():
         flag = RightsRequest.objects.create(
-            resident=resident, kind=kind, raised_at=clock.now(), raised_by=actor, note=note
+            resident=resident,
+            kind=kind,
+            purposes=scope,
+            raised_at=clock.now(),
+            raised_by=actor,
+            note=note,
         )
-        detail = {"rights_request": flag.pk, "kind": kind}
+        detail = {"rights_request": flag.pk, "kind": kind, "purposes": scope}
         audit_hook.record(actor, audit_hook.CREATE, subject=resident, detail=detail)
     return flag
+
+
+def _objected_purposes(kind: str, purposes: Iterable[str]) -> list[str]:
+    scope = sorted(set(purposes))
+    if scope and kind != RightsRequest.Kind.OBJECTION:
+        raise NotAllowed("Only an objection names purposes.")
+    if unknown := set(scope) - set(cat.PURPOSES):
+        raise NotAllowed(f"Doorstep does not know these purposes: {', '.join(sorted(unknown))}.")
+    return scope
 
 
 def resolve_rights_request(actor: User, flag: RightsRequest, resolution: str) -> RightsRequest:

@@ -295,6 +295,9 @@ class RightsRequest(models.Model):
         "people.Resident", on_delete=models.CASCADE, related_name="rights_requests"
     )
     kind = models.CharField(max_length=15, choices=Kind.choices)
+    purposes = models.JSONField(
+        default=list, blank=True, help_text="For an objection: the purposes; none means all"
+    )
     raised_at = models.DateTimeField()
     raised_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"

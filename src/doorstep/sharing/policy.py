@@ -14,6 +14,12 @@ Rules (docs/subsystems/sharing.md explains them):
   Art. 9 condition. An agreement past its review date still shares but is flagged.
 - An agreement whose lawful basis is consent also needs the resident's consent, covering
   the purpose and not withdrawn. Withdrawal never affects agreements on other bases.
+- A resident who asked for restriction (UK GDPR Art. 18) has their record stored, not
+  used: it is shown or shared only to protect someone from harm (safeguarding) or to
+  answer their own rights requests, until the restriction is resolved.
+- A resident who objected (Art. 21) is not shared about for the purposes they objected
+  to under an agreement on public task or legitimate interests, unless grounds override
+  the objection: safeguarding, and answering their rights requests.
 - Everything else is refused.
 """
 
@@ -83,6 +89,36 @@ class ConsentState:
 
 
 @dataclass(frozen=True)
+class Restrictions:
+    """The resident's open restriction and objection requests, as plain data."""
+
+    restricted: bool = False
+    objected: frozenset[str] = frozenset()  # purposes objected to; empty: no objection
+
+
+NO_RESTRICTIONS = Restrictions()
+# What a restricted record may still be used for: protecting someone from harm (vital
+# interests, the rights of others) and answering the person's own rights requests.
+USES_UNDER_RESTRICTION = frozenset({"safeguarding", "rights"})
+# An objection stops processing on these bases (Art. 21(1)) ...
+OBJECTABLE_BASES = frozenset({"public_task", "legitimate_interests"})
+# ... except for purposes whose grounds override it.
+OVERRIDING_PURPOSES = frozenset({"safeguarding", "rights"})
+RESTRICTED = (
+    "This person asked us to restrict the use of their data: until that is resolved, it is "
+    "used only to protect someone from harm or to answer their data protection requests."
+)
+
+
+@dataclass(frozen=True)
+class _Subject:
+    """What the resident said: their consent and their open rights requests."""
+
+    consent: ConsentState | None
+    restrictions: Restrictions
+
+
+@dataclass(frozen=True)
 class Decision:
     allowed: bool
     fields: frozenset[str]
@@ -108,10 +144,11 @@ def decide(
     *,
     requested: Iterable[str] | None = None,
     task_fields: Iterable[str] | None = None,
+    restrictions: Restrictions = NO_RESTRICTIONS,
 ) -> Decision:
     """Which fields of a record `actor` may see for `purpose` (None asks for all)."""
     reader = actor.organisation_id
-    problem = _request_problem(purpose, record_type)
+    problem = _problem(purpose, record_type, restrictions)
     if reader is None or problem:
         return refuse(problem or NO_ORGANISATION)
     seen = cat.role_view(actor.role, purpose, record_type, frozenset(task_fields or ()))
@@ -122,8 +159,9 @@ def decide(
         return refuse(NONE_OF_THOSE_FIELDS)
     if record_org_id == actor.organisation_id:
         return _own(actor.role, purpose, wanted)
+    subject = _Subject(consent, restrictions)
     return _across(
-        (reader, record_org_id), purpose, record_type, wanted, agreements, consent, now.date()
+        (reader, record_org_id), purpose, record_type, wanted, agreements, subject, now.date()
     )
 
 
@@ -136,14 +174,17 @@ def decide_share(
     agreements: Iterable[AgreementTerms],
     consent: ConsentState | None,
     now: dt.datetime,
+    *,
+    restrictions: Restrictions = NO_RESTRICTIONS,
 ) -> Decision:
     """May `from_org_id` send these fields of one of its records to `to_org_id`?"""
-    problem = _request_problem(purpose, record_type)
+    problem = _problem(purpose, record_type, restrictions)
     if problem or from_org_id == to_org_id:
         return refuse(problem or "A share needs two different organisations.")
     wanted = _wanted(record_type, fields)
     between = (to_org_id, from_org_id)
-    return _across(between, purpose, record_type, wanted, agreements, consent, now.date())
+    subject = _Subject(consent, restrictions)
+    return _across(between, purpose, record_type, wanted, agreements, subject, now.date())
 
 
 def emergency_access(record_type: str, requested: Iterable[str] | None, reason: str) -> Decision:
@@ -166,6 +207,14 @@ def _request_problem(purpose: str, record_type: str) -> str:
     if purpose not in cat.PURPOSES:
         return f"'{purpose}' is not one of Doorstep's purposes for using personal data."
     return ""
+
+
+def _problem(purpose: str, record_type: str, restrictions: Restrictions) -> str:
+    """Why nobody may have this record for this purpose, before roles and agreements."""
+    problem = _request_problem(purpose, record_type)
+    if not problem and restrictions.restricted and purpose not in USES_UNDER_RESTRICTION:
+        return RESTRICTED
+    return problem
 
 
 def _role_refusal(role: str, purpose: str, record_type: str) -> str:
@@ -191,7 +240,7 @@ def _across(
     record_type: str,
     wanted: frozenset[str],
     agreements: Iterable[AgreementTerms],
-    consent: ConsentState | None,
+    subject: _Subject,
     today: dt.date,
 ) -> Decision:
     """The most generous agreement that allows it; else the nearest miss, explained."""
@@ -201,14 +250,14 @@ def _across(
     )
     if not candidates:
         return refuse("There is no data sharing agreement between the two organisations.")
-    outcomes = [_under(a, purpose, record_type, wanted, consent, today) for a in candidates]
+    outcomes = [_under(a, purpose, record_type, wanted, subject, today) for a in candidates]
     granted = [decision for _, decision in outcomes if decision.allowed]
     if granted:
         return max(granted, key=lambda d: (len(d.fields), -(d.agreement_id or 0)))
     return max(outcomes, key=lambda outcome: outcome[0])[1]
 
 
-_Check = Callable[[AgreementTerms, str, "ConsentState | None", dt.date], str]
+_Check = Callable[[AgreementTerms, str, _Subject, dt.date], str]
 
 
 def _under(
@@ -216,19 +265,19 @@ def _under(
     purpose: str,
     record_type: str,
     wanted: frozenset[str],
-    consent: ConsentState | None,
+    subject: _Subject,
     today: dt.date,
 ) -> tuple[int, Decision]:
     """(how far the request got, the decision) under one agreement."""
-    checks: tuple[_Check, ...] = (_in_force, _covers_purpose, _consent_covers)
+    checks: tuple[_Check, ...] = (_in_force, _covers_purpose, _consent_covers, _not_objected)
     for stage, check in enumerate(checks):
-        problem = check(terms, purpose, consent, today)
+        problem = check(terms, purpose, subject, today)
         if problem:
             return stage, refuse(problem)
     return len(checks), _fields_under(terms, purpose, record_type, wanted, today)
 
 
-def _in_force(terms: AgreementTerms, _p: str, _c: ConsentState | None, today: dt.date) -> str:
+def _in_force(terms: AgreementTerms, _p: str, _s: _Subject, today: dt.date) -> str:
     name = terms.sentence_name
     if terms.status != "active":
         return f"{name} is {terms.status}, so nothing is shared under it."
@@ -239,17 +288,14 @@ def _in_force(terms: AgreementTerms, _p: str, _c: ConsentState | None, today: dt
     return ""
 
 
-def _covers_purpose(
-    terms: AgreementTerms, purpose: str, _c: ConsentState | None, _d: dt.date
-) -> str:
+def _covers_purpose(terms: AgreementTerms, purpose: str, _s: _Subject, _d: dt.date) -> str:
     if purpose in terms.purposes:
         return ""
     return f"{terms.sentence_name} does not cover the purpose '{purpose}'."
 
 
-def _consent_covers(
-    terms: AgreementTerms, purpose: str, consent: ConsentState | None, _d: dt.date
-) -> str:
+def _consent_covers(terms: AgreementTerms, purpose: str, subject: _Subject, _d: dt.date) -> str:
+    consent = subject.consent
     if not terms.requires_consent:
         return ""
     if consent is None:
@@ -259,6 +305,16 @@ def _consent_covers(
     if purpose not in consent.purposes:
         return f"The resident's consent does not cover the purpose '{purpose}'."
     return ""
+
+
+def _not_objected(terms: AgreementTerms, purpose: str, subject: _Subject, _d: dt.date) -> str:
+    objected = purpose in subject.restrictions.objected and purpose not in OVERRIDING_PURPOSES
+    if not objected or terms.lawful_basis not in OBJECTABLE_BASES:
+        return ""
+    return (
+        f"The resident objected to their data being used for '{purpose}', so {terms.name} "
+        "does not share it until the objection is resolved."
+    )
 
 
 def _fields_under(

@@ -17,6 +17,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Q
+from django.http import HttpRequest
 from django.template.loader import render_to_string
 
 from doorstep.accounts.models import User
@@ -86,10 +87,20 @@ def subject_access_export(actor: User | None, resident: Resident) -> JSON:
     return export
 
 
-def render_subject_access(export: JSON) -> str:
-    """The export as a readable HTML page (times shown as dates, everything escaped)."""
-    context = {"export": _readable(export), "hub_name": settings.DOORSTEP_HUB_NAME}
-    return render_to_string("sharing/subject_access.html", context)
+def render_subject_access(
+    export: JSON, *, request: HttpRequest | None = None, download_url: str = ""
+) -> str:
+    """The export as a readable HTML page (times shown as dates, everything escaped).
+
+    Without `request` it stands alone, to give to the person; with it, it is the data
+    protection lead's page, with their menu and a link to download the export as a file.
+    """
+    context = {
+        "export": _readable(export),
+        "hub_name": settings.DOORSTEP_HUB_NAME,
+        "download_url": download_url,
+    }
+    return render_to_string("sharing/subject_access.html", context, request=request)
 
 
 def _collect(resident: Resident) -> JSON:
@@ -291,6 +302,7 @@ def _possible_match(p: PossibleMatch, resident: Resident) -> JSON:
 def _rights_request(f: RightsRequest) -> JSON:
     return {
         "kind": f.get_kind_display(),
+        "purposes": [cat.PURPOSES.get(p, p) for p in f.purposes],
         "note": f.note,
         "raised_at": _iso(f.raised_at),
         "raised_by": _who(f.raised_by),

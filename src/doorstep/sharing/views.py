@@ -11,13 +11,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from doorstep.accounts.access import roles_required, staff
+from doorstep.accounts.access import staff
 from doorstep.accounts.models import User
 from doorstep.sharing import catalogue
 from doorstep.sharing.access import get_agreement_for_user
 from doorstep.sharing.adapters import local_now
 from doorstep.sharing.agreement_actions import (
-    AGREEMENT_ROLES,
     do_activate_agreement,
     do_end_agreement,
     do_review_agreement,
@@ -26,8 +25,8 @@ from doorstep.sharing.agreement_actions import (
 from doorstep.sharing.errors import SharingError
 from doorstep.sharing.forms import ReasonForm, ReviewForm
 from doorstep.sharing.models import Agreement, AgreementParty, BreakGlass, ShareEvent
+from doorstep.sharing.roles import dpo_required
 
-dpo_required = roles_required(AGREEMENT_ROLES)
 ReasonedAction = Callable[[User, Agreement, str], Agreement]
 DUE_SOON = dt.timedelta(days=30)
 

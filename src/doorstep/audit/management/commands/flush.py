@@ -1,4 +1,5 @@
-"""Django's `flush`, which also empties the audit log: its guards are lifted, then put back.
+"""Django's `flush`, which also empties the append-only tables: their guards are lifted, then
+put back (the audit log, share events: every guard registered in `doorstep.audit.guards`).
 
 `flush` deletes every row of every table; it is how Django's transactional tests reset the
 database between tests (on PostgreSQL with TRUNCATE, which the audit log otherwise refuses).
@@ -16,9 +17,9 @@ from doorstep.audit import guards
 
 
 class Command(flush.Command):
-    help = f"{flush.Command.help} The audit log is emptied too."
+    help = f"{flush.Command.help} The audit log and share events are emptied too."
 
     def handle(self, **options: Any) -> None:
         connection = connections[options["database"]]
-        with guards.lifted(connection):
+        with guards.all_lifted(connection):
             super().handle(**options)
