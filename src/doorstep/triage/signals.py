@@ -48,6 +48,7 @@ SIGNALS: dict[str, SignalSpec] = {
         _spec("threat_to_life", "emergency", "sr", "safety", "a threat to someone's life"),
         _spec("suicidal", "emergency", "sr", "mental_health", "suicidal thoughts or an overdose"),
         _spec("self_harm", "urgent", "s", "mental_health", "self-harm"),
+        _spec("self_harm_now", "emergency", "s", "mental_health", "self-harm happening now"),
         _spec("abuse_now", "emergency", "s", "safety", "abuse or violence happening now"),
         _spec("abuse", "urgent", "s", "safety", "abuse, violence or exploitation"),
         _spec("no_food_today", "emergency", "", "food", "no food today"),
@@ -75,7 +76,8 @@ SIGNALS: dict[str, SignalSpec] = {
     )
 }
 """Signals and what they mean. Co-occurrence upgrades: "abuse" with a sign that it is
-happening now reads as "abuse_now"; "no_heating" with a vulnerable person reads as
+happening now reads as "abuse_now", and "self_harm" with one in its own sentence as
+"self_harm_now"; "no_heating" with a vulnerable person reads as
 "no_heating_vulnerable"; "homeless_tonight" with a child or a pregnancy reads as
 "homeless_with_child". Downgrades, within one sentence: a sign of later ("tomorrow",
 "2 days left") turns no food or medication today into "running_out"; a sign of the past
@@ -168,6 +170,8 @@ def _terminated(scan: Scan, match: Match, start: int, end: int) -> bool:
 
 def _cue_before(scan: Scan, match: Match) -> Match | None:
     for cue in _usable_cues(scan, "negation_before", match):
+        if cue.start < match.start < cue.end:  # "no thoughts of" over "thoughts of ending it"
+            return cue
         close = 0 <= match.start - cue.end <= NEGATION_WINDOW
         unbroken = close and _clause_unbroken(scan, cue.end, match.start + 1)
         if unbroken and not _terminated(scan, match, cue.end, match.start):
@@ -243,10 +247,31 @@ def _vulnerability(scan: Scan, text: str, facts: Mapping[str, object]) -> str:
     return _age_vulnerability(scan) or _facts_vulnerability(facts)
 
 
-def _hit(scan: Scan, text: str, match: Match, code: str) -> SignalHit:
-    cue = negation_cue(scan, match)
+def _hit(scan: Scan, text: str, match: Match, code: str, cue: Match | None) -> SignalHit:
     negated_by = scan.quote(text, cue) if cue else ""
     return SignalHit(code, scan.quote(text, match), match.phrase.language, negated_by)
+
+
+def _shared_negation(
+    found: list[tuple[Match, str, Match | None]],
+) -> list[tuple[Match, str, Match | None]]:
+    """A negation found for one language's phrase also holds for another language's
+    phrase over the same words: in "je ne suis pas suicidaire" the French cue negates the
+    French phrase, and the English "suicid*" matching the same word is negated with it."""
+    negated = [(m, code, cue) for m, code, cue in found if cue is not None]
+    out = []
+    for match, code, cue in found:
+        if cue is None:
+            cue = next(
+                (
+                    other_cue
+                    for other, other_code, other_cue in negated
+                    if other_code == code and other.start <= match.start and match.end <= other.end
+                ),
+                None,
+            )
+        out.append((match, code, cue))
+    return out
 
 
 def _sentence(scan: Scan, index: int) -> int:
@@ -274,11 +299,13 @@ def _present(scan: Scan, label: str) -> bool:
     return any(negation_cue(scan, m) is None for m in scan.matches(label))
 
 
-def _upgraded(code: str, vulnerability: str, scan: Scan) -> str:
+def _upgraded(code: str, vulnerability: str, scan: Scan, match: Match) -> str:
     if code == "no_heating" and vulnerability:
         return "no_heating_vulnerable"
     if code == "abuse" and _present(scan, "signal:now"):
         return "abuse_now"
+    if code == "self_harm" and _near(scan, "signal:now", match):
+        return "self_harm_now"
     if code == "homeless_tonight" and _present(scan, "signal:child"):
         return "homeless_with_child"
     return code
@@ -289,15 +316,16 @@ def detect_signals(
 ) -> SignalReport:
     """The critical signals in a scanned text (``text`` is what was tokenised)."""
     vulnerability = _vulnerability(scan, text, facts or {})
-    hits: list[SignalHit] = []
+    found: list[tuple[Match, str, Match | None]] = []
     for label, matches in scan.labels_with_prefix("signal:").items():
         code = label.removeprefix("signal:")
         if code in MODIFIER_SECTIONS or code not in SIGNALS:
             continue
         for match in (m for m in matches if not _excluded(scan, code, m)):
-            final = _downgraded(scan, _upgraded(code, vulnerability, scan), match)
+            final = _downgraded(scan, _upgraded(code, vulnerability, scan, match), match)
             if final:
-                hits.append(_hit(scan, text, match, final))
+                found.append((match, final, negation_cue(scan, match)))
+    hits = [_hit(scan, text, match, code, cue) for match, code, cue in _shared_negation(found)]
     counted = _first_per_code([hit for hit in hits if not hit.negated_by])
     negated = [h for h in _first_per_code(hits, negated=True) if h.code not in _codes(counted)]
     return SignalReport(counted, negated, vulnerability)

@@ -29,11 +29,11 @@ from doorstep.triage.model import COLUMN, HEADS, Model, Thresholds, load_model, 
 from doorstep.triage.reading import Reading, read_message
 from doorstep.triage.result import CHANNELS, NEED_CODES, URGENCIES
 from doorstep.triage.scan import lexicon_fingerprint
-from doorstep.triage.tuning import cross_validate, tune_thresholds
+from doorstep.triage.tuning import TUNING, cross_validate, tune_thresholds
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = PACKAGE_DIR / "data"
-DATA_FILES = ("messages_en.jsonl", "messages_multilingual.jsonl")
+DATA_FILES = ("messages_en.jsonl", "messages_multilingual.jsonl", "messages_extra.jsonl")
 
 
 @dataclass(frozen=True)
@@ -128,12 +128,14 @@ def data_version(
     examples: Sequence[Example], when: datetime | None = None, config: TrainConfig | None = None
 ) -> str:
     """Date of training plus a short hash of what the model was made from: the training
-    examples, the lexicon files (they make features) and the training settings."""
+    examples, the lexicon files (they make features), the training settings and the
+    rules that choose thresholds."""
     canonical = json.dumps(
         {
             "examples": sorted((asdict(e) for e in examples), key=lambda d: (d["id"], d["text"])),
             "lexicons": lexicon_fingerprint(),
             "config": asdict(config or TrainConfig()),
+            "tuning": TUNING,
         },
         sort_keys=True,
         ensure_ascii=False,
@@ -258,6 +260,7 @@ def _info(
         "examples": len(examples),
         "corrections": sum(1 for e in examples if e.id.startswith("correction-")),
         "config": asdict(config),
+        "tuning": TUNING,
         "cross_validation": scores,
         "lexicon_fingerprint": lexicon_fingerprint(),
         "scikit_learn": sklearn.__version__,

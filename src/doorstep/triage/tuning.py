@@ -1,9 +1,12 @@
 """Cross-validation on the train split, and thresholds chosen from it.
 
 Every threshold is chosen on out-of-fold predictions: each train message is predicted
-by a model that never saw it. Emergency and safeguarding thresholds favour recall (F2)
-for the classifier on its own, so that it does not lean on the rules (which were
-written with the train split in view, so their cross-validated recall is optimistic).
+by a model that never saw it. Emergency and safeguarding thresholds favour recall for
+the classifier on its own, so that it does not lean on the rules (which were written
+with the train split in view, so their cross-validated recall is optimistic): the
+emergency threshold maximises F2, and the safeguarding threshold is the highest one
+at which the classifier alone still finds ``SAFEGUARDING_CV_RECALL`` of the train
+split's safeguarding messages out of fold.
 """
 
 from __future__ import annotations
@@ -23,7 +26,18 @@ from doorstep.triage.reading import Reading
 from doorstep.triage.result import NEED_CODES
 
 RECALL_BETA = 2.0
+SAFEGUARDING_CV_RECALL = 0.90
+"""Out-of-fold recall the classifier must reach on its own for safeguarding. The target
+for the engine is 0.95. On messages written after the rules (not used to write them)
+the rules alone found about half of the safeguarding concerns (21 of 41), so if the two
+miss independently the classifier needs about 0.90 itself (1 - 0.10 x 0.5 = 0.95).
+Asking the classifier alone for 0.95 flagged about two false alarms per true concern."""
 GRID = [round(float(v), 3) for v in np.arange(0.05, 0.951, 0.025)]
+TUNING: dict[str, float] = {
+    "recall_beta": RECALL_BETA,
+    "safeguarding_cv_recall": SAFEGUARDING_CV_RECALL,
+}
+"""The rules that choose thresholds, stored with a model and part of its version."""
 
 
 class Labelled(Protocol):
@@ -93,6 +107,20 @@ def best_threshold(scores: Sequence[float], gold: Sequence[bool], beta: float = 
     return max(results)[1]
 
 
+def recall_threshold(
+    scores: Sequence[float], gold: Sequence[bool], target: float, beta: float = RECALL_BETA
+) -> float:
+    """The highest grid threshold whose recall is at least ``target`` (F-beta if none)."""
+    positives = sum(gold)
+    if not positives:
+        return 0.99
+    for t in sorted(GRID, reverse=True):
+        hits = sum(1 for s, g in zip(scores, gold, strict=True) if g and s >= t)
+        if hits / positives >= target:
+            return t
+    return best_threshold(scores, gold, beta)
+
+
 def micro_f1(gold: Sequence[set[str]], guess: Sequence[set[str]]) -> float:
     tp = sum(len(g & p) for g, p in zip(gold, guess, strict=True))
     fp = sum(len(p - g) for g, p in zip(gold, guess, strict=True))
@@ -146,15 +174,16 @@ def tune_thresholds(
 ) -> tuple[Thresholds, dict[str, float]]:
     """Thresholds for every decision, and the cross-validated scores they give.
 
-    Emergency and safeguarding thresholds maximise F2 (recall weighs four times as much
-    as precision) for the classifier on its own, without the rules.
+    The emergency threshold maximises F2 (recall weighs four times as much as precision)
+    and the safeguarding threshold reaches ``SAFEGUARDING_CV_RECALL``, both for the
+    classifier on its own, without the rules.
     """
     thresholds = Thresholds()
     preds = oof.predictions
     thresholds.offer = best_threshold([p.offer for p in preds], [e.is_offer for e in examples])
     thresholds.spam = best_threshold([p.spam for p in preds], [e.is_spam for e in examples])
-    thresholds.safeguarding = best_threshold(
-        [p.safeguarding for p in preds], [e.safeguarding for e in examples], RECALL_BETA
+    thresholds.safeguarding = recall_threshold(
+        [p.safeguarding for p in preds], [e.safeguarding for e in examples], SAFEGUARDING_CV_RECALL
     )
     thresholds.emergency = best_threshold(
         [p.urgency["emergency"] for p in preds],
@@ -176,7 +205,11 @@ def cv_scores(
     emergencies = [u == "emergency" for u in urgency]
     gold_emergency = [e.urgency == "emergency" for e in examples]
     spam = [e.is_spam for e in examples]
+    classifier_safe = [p.safeguarding >= thresholds.safeguarding for p in oof.predictions]
     return {
+        "classifier_safeguarding_recall": _recall(
+            [e.safeguarding for e in examples], classifier_safe
+        ),
         "emergency_recall": _recall(gold_emergency, emergencies),
         "safeguarding_recall": _recall([e.safeguarding for e in examples], safe),
         "needs_micro_f1": micro_f1(
