@@ -21,7 +21,7 @@ from doorstep.lib import clock
 from doorstep.people.models import Household, NetworkMember, Resident
 from doorstep.sharing.actions import do_share
 from doorstep.sharing.holds import lift_hold, place_hold
-from doorstep.sharing.models import Purge
+from doorstep.sharing.models import Purge, ShareEvent
 from doorstep.sharing.retention import purge_expired, retention_days_for
 from tests import factories
 from tests.sharing.factories import add_note, make_agreement, make_help_request
@@ -303,3 +303,32 @@ def test_a_resident_who_never_asked_for_help_is_purged_after_their_last_message(
     assert [p.resident_id for p in purge_expired().purged] == [quiet.pk]
     nobody.refresh_from_db()
     assert nobody.first_name == "Nobody"
+
+
+def test_every_recipient_is_sent_an_erasure_notice(
+    hub: Organisation, alice: User, bob: User, dora: User, nhs: Organisation
+) -> None:
+    robin = closed_ago(hub, alice, PERIOD + dt.timedelta(days=100))
+    make_agreement(dora, {hub: "controller", nhs: "controller"})
+    for fields in (("first_name",), ("first_name", "phone")):
+        do_share(
+            bob,
+            to_org=nhs,
+            purpose="referral",
+            record_type="resident",
+            record_id=robin.pk,
+            record_org_id=hub.pk,
+            fields=fields,
+            resident=robin,
+        )
+    dry = purge_expired(dry_run=True)
+    assert dry.purged[0].counts["erasure_notices"] == 1
+    assert not ShareEvent.objects.filter(kind="erasure").exists()
+    purge_expired()
+    notice = ShareEvent.objects.get(kind="erasure")
+    assert notice.actor is None
+    assert notice.to_org == nhs
+    assert sorted(notice.fields) == ["first_name", "phone"]
+    assert notice.follows is not None and notice.follows.fields == ["first_name", "phone"]
+    purge_expired()  # idempotent: no second notice
+    assert ShareEvent.objects.filter(kind="erasure").count() == 1

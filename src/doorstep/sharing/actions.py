@@ -55,6 +55,7 @@ __all__ = [
     "do_share",
     "do_suspend_agreement",
     "do_withdraw_consent",
+    "pass_on_erasure",
 ]
 
 BREAK_GLASS_MINUTES = 30
@@ -293,6 +294,23 @@ def _write_share(
     return event
 
 
+def pass_on_erasure(shares: Iterable[ShareEvent]) -> list[ShareEvent]:
+    """Tell every recipient that what it received of these records has been erased.
+
+    The system's erasure notices after the retention purge: one follow-up per record and
+    recipient, naming every field the recipient ever received of that record.
+    """
+    by_record: dict[tuple[str, int], list[ShareEvent]] = {}
+    for share in sorted(shares, key=lambda s: (s.at, s.pk)):
+        if share.kind == ShareEvent.Kind.SHARE:
+            by_record.setdefault((share.record_type, share.record_id), []).append(share)
+    return [
+        _follow_up(None, share, ShareEvent.Kind.ERASURE, received)
+        for record_shares in by_record.values()
+        for share, received in _latest_share_per_recipient(record_shares)
+    ]
+
+
 def _latest_share_per_recipient(
     shares: list[ShareEvent],
 ) -> list[tuple[ShareEvent, frozenset[str]]]:
@@ -305,7 +323,9 @@ def _latest_share_per_recipient(
     return [(latest[org], received[org]) for org in sorted(latest)]
 
 
-def _follow_up(actor: User, share: ShareEvent, kind: str, fields: frozenset[str]) -> ShareEvent:
+def _follow_up(
+    actor: User | None, share: ShareEvent, kind: str, fields: frozenset[str]
+) -> ShareEvent:
     event = ShareEvent.objects.create(
         at=clock.now(),
         actor=actor,
@@ -326,7 +346,7 @@ def _follow_up(actor: User, share: ShareEvent, kind: str, fields: frozenset[str]
     return event
 
 
-def _audit_share(actor: User, event: ShareEvent, review_overdue: bool) -> None:
+def _audit_share(actor: User | None, event: ShareEvent, review_overdue: bool) -> None:
     subject = event.resident or (RECORD_MODELS[event.record_type], event.record_id)
     detail = {
         "share_event": event.pk,

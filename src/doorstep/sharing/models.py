@@ -171,7 +171,13 @@ class ShareEvent(models.Model):
         ERASURE = "erasure", "Erasure passed on"
 
     at = models.DateTimeField(db_index=True)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+        help_text="Who shared it; empty for the system (the retention purge's erasure notices)",
+    )
     from_org = models.ForeignKey(
         "accounts.Organisation", on_delete=models.PROTECT, related_name="shares_sent"
     )

@@ -15,7 +15,9 @@ Purging anonymises: names, contact details, address and household links, year of
 accessibility notes and their own network go; message bodies and every free-text field
 (notes, outcomes, contact notes, triage reasons) are blanked; possible matches are deleted.
 Rows that count (requests with their needs, urgency, status and dates; messages' channel
-and times; share events) stay, for statistics and accountability. Residents merged into
+and times; share events) stay, for statistics and accountability. Every organisation the
+resident's records were shared with is sent an erasure notice (a share event of kind
+"erasure" per record, naming the fields it received), as for any erasure. Residents merged into
 the one purged go with it. One audit entry per resident (action "purge", counts only) and
 a `Purge` row are written; the purge is idempotent. The audit log itself is never purged.
 """
@@ -37,7 +39,8 @@ from doorstep.lib import clock
 from doorstep.people.models import NetworkMember, Resident
 from doorstep.sharing import audit_hook
 from doorstep.sharing import catalogue as cat
-from doorstep.sharing.models import Agreement, Hold, Purge, RightsRequest
+from doorstep.sharing.actions import pass_on_erasure
+from doorstep.sharing.models import Agreement, Hold, Purge, RightsRequest, ShareEvent
 from doorstep.sharing.rights import shares_about
 
 DEFAULT_RETENTION_DAYS = 730
@@ -217,7 +220,10 @@ def _targets(resident: Resident) -> dict[str, models.QuerySet[Any]]:
 
 
 def _counts(resident: Resident) -> dict[str, int]:
-    return {name: rows.count() for name, rows in _targets(resident).items()}
+    counts = {name: rows.count() for name, rows in _targets(resident).items()}
+    shared = shares_about(resident).filter(kind=ShareEvent.Kind.SHARE)
+    counts["erasure_notices"] = len(set(shared.values_list("record_type", "record_id", "to_org")))
+    return counts
 
 
 def _purge(resident: Resident, purged: Purged, now: dt.datetime) -> bool:
@@ -233,6 +239,7 @@ def _purge(resident: Resident, purged: Purged, now: dt.datetime) -> bool:
                 rows.delete()
             else:
                 rows.update(**blanks)
+        pass_on_erasure(shares_about(resident))
         Purge.objects.create(
             resident=resident,
             purged_at=now,
