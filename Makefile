@@ -33,7 +33,7 @@ migrate: install ## Create or update the database (embedded SQLite unless DATABA
 
 demo: migrate ## Load the demo (a Greater Manchester borough) and serve it on http://127.0.0.1:8000
 	$(MANAGE) load_demo
-	$(MANAGE) check_clocks --every 60 & trap 'kill $$!' EXIT INT TERM; \
+	$(MANAGE) run_jobs & trap 'kill $$!' EXIT INT TERM; \
 	$(MANAGE) runserver --noreload $(HOST):$(PORT)
 
 code: install ## Print the sign-in code for a demo account: make code USER=guide

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "doorstep.sharing",
     "doorstep.offers",
     "doorstep.assignments",
+    "doorstep.jobs",
     "doorstep.directory",
     "doorstep.web",
     "doorstep.demo",
