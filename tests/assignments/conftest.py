@@ -50,8 +50,8 @@ def mo_food(hub: Organisation, frozen_clock: dt.datetime) -> Need:
     return a_need(hub)
 
 
-@pytest.fixture
-def kitchen(hub: Organisation, group: Organisation) -> Helper:
+def make_kitchen(hub: Organisation, group: Organisation, capacity: int = 2) -> Helper:
+    """A French-speaking halal kitchen near Mo, taking requests through its group's leaders."""
     helper = make_helper(
         hub,
         kind="community_group",
@@ -61,8 +61,13 @@ def kitchen(hub: Organisation, group: Organisation) -> Helper:
         radius_km=6.0,
         group=group,
     )
-    make_offer(helper, need_codes=["food"], capacity_per_week=2, current_load=0)
+    make_offer(helper, need_codes=["food"], capacity_per_week=capacity)
     return helper
+
+
+@pytest.fixture
+def kitchen(hub: Organisation, group: Organisation) -> Helper:
+    return make_kitchen(hub, group)
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from doorstep.lib import clock
 from doorstep.offers.models import Helper
 from doorstep.sharing import catalogue as cat
 from tests import factories
+from tests.assignments.conftest import make_kitchen
 from tests.browser.conftest import AccessibilityChecker
 from tests.browser.test_journey import sign_in
 from tests.matching_service.conftest import a_need
@@ -22,16 +23,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def community_kitchen(hub: Organisation, group: Organisation) -> Helper:
-    kitchen = make_helper(
-        hub,
-        kind="community_group",
-        name="Old Trafford Community Kitchen",
-        languages=["en", "fr"],
-        diets=["halal"],
-        radius_km=6.0,
-        group=group,
-    )
-    make_offer(kitchen, need_codes=["food"], capacity_per_week=10)
+    kitchen = make_kitchen(hub, group, capacity=10)
     bank = make_helper(hub, kind="vcse", tier="vcse", name="Food Bank", diets=["halal"])
     make_offer(bank, need_codes=["food"], capacity_per_week=50)
     return kitchen
