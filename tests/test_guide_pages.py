@@ -210,3 +210,24 @@ def test_an_unknown_outcome_is_refused_with_a_message(
     assert "Choose one of the outcomes in the list" in response.content.decode()
     need.refresh_from_db()
     assert need.status == "open"
+
+
+def test_a_restricted_resident_s_request_page_holds_their_words_back(
+    client: Client, alice: User, help_request: HelpRequest
+) -> None:
+    from doorstep.cases.actions import do_add_note
+    from doorstep.sharing.holds import raise_rights_request
+
+    do_add_note(alice, help_request, kind="fact", body="Lives on the 4th floor")
+    url = f"/requests/{help_request.pk}/"
+    signed_in(client, alice)
+    before = client.get(url).content.decode()
+    assert "nothing in the cupboards" in before
+    assert "Lives on the 4th floor" in before
+    raise_rights_request(alice, help_request.resident, "restriction", "Asked us to pause")
+    after = client.get(url).content.decode()
+    assert "nothing in the cupboards" not in after
+    assert "Lives on the 4th floor" not in after
+    assert "+447700900333" not in after
+    assert "Not shown" in after
+    assert "asked us to restrict the use of their data" in after

@@ -13,11 +13,12 @@ from doorstep.accounts.models import Role, User
 from doorstep.cases import actions
 from doorstep.cases.actions import open_case_count
 from doorstep.cases.forms import AssignForm
-from doorstep.cases.models import ClockAlert, HelpRequest, Need
+from doorstep.cases.models import ClockAlert, HelpRequest, HelpRequestQuerySet, Need
 from doorstep.cases.outcomes import met_by_tier
-from doorstep.cases.views import queue_rows, with_queue_data
+from doorstep.cases.views import QUEUE_RESIDENT_FIELDS, queue_rows, with_queue_data
 from doorstep.lib import clock
 from doorstep.offers.models import Helper
+from doorstep.sharing.access import project_rows, shown_name
 
 PAGE_SIZE = 200
 
@@ -32,13 +33,11 @@ def coordinator_context(user: User, form: AssignForm | None = None) -> dict[str,
     open_requests = HelpRequest.objects.visible_to(user).open()
     shown = with_queue_data(open_requests.by_clock())
     return {
-        "rows": queue_rows(list(shown[:PAGE_SIZE])),
+        "rows": queue_rows(user, list(shown[:PAGE_SIZE]), page="coordinator"),
         "open_count": open_requests.count(),
         "unassigned_count": open_requests.filter(guide__isnull=True).count(),
         "caseloads": _caseloads(user),
-        "alerts": ClockAlert.objects.filter(help_request__in=open_requests.clock_running())
-        .select_related("help_request__resident")
-        .order_by("-created_at")[:50],
+        "alerts": _alerts(user, open_requests),
         "breach_count": HelpRequest.objects.visible_to(user)
         .filter(breached_at__isnull=False)
         .count(),
@@ -47,6 +46,26 @@ def coordinator_context(user: User, form: AssignForm | None = None) -> dict[str,
         "dbs_due": Helper.objects.dbs_due(user.org_id, clock.now().date()),
         "today": clock.now().date(),
     }
+
+
+def _alerts(user: User, open_requests: HelpRequestQuerySet) -> list[dict[str, object]]:
+    """The newest clock alerts, each with only the resident's name the user may see."""
+    alerts = list(
+        ClockAlert.objects.filter(help_request__in=open_requests.clock_running())
+        .select_related("help_request__resident")
+        .order_by("-created_at")[:50]
+    )
+    residents = [alert.help_request.resident for alert in alerts]
+    people = project_rows(user, "casework", residents, QUEUE_RESIDENT_FIELDS)
+    return [
+        {
+            "help_request_id": alert.help_request_id,
+            "name": shown_name(person),
+            "kind": alert.get_kind_display(),
+            "created_at": alert.created_at,
+        }
+        for alert, person in zip(alerts, people, strict=True)
+    ]
 
 
 def _caseloads(user: User) -> QuerySet[User]:

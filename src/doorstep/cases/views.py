@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
@@ -9,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from doorstep.accounts.access import casework_required, staff
+from doorstep.accounts.models import User
 from doorstep.cases import actions, clocks
 from doorstep.cases.access import get_help_request_for_user, get_need_for_user
 from doorstep.cases.forms import ContactForm, CorrectTriageForm, NoteForm, OutcomeForm, ReplyForm
@@ -16,28 +19,67 @@ from doorstep.cases.models import HelpRequest, HelpRequestQuerySet, Need
 from doorstep.conversations.models import Message
 from doorstep.lib import clock
 from doorstep.messaging.actions import CannotReach, do_send_message
-from doorstep.sharing.access import project_help_request, project_resident
+from doorstep.sharing import catalogue as cat
+from doorstep.sharing.access import (
+    Listed,
+    project_help_request,
+    project_resident,
+    project_rows,
+    shown_name,
+)
+
+# What a row of the queue (and of the coordinator's list) shows, each through the policy.
+QUEUE_RESIDENT_FIELDS = ("first_name", "last_name")
+QUEUE_REQUEST_FIELDS = ("urgency", "needs", "safeguarding", "risk_to_life", "guide", "thread")
 
 
-def queue_rows(requests: list[HelpRequest]) -> list[dict[str, object]]:
+def queue_rows(user: User, requests: list[HelpRequest], page: str) -> list[dict[str, object]]:
+    """Each request's row: its clock, and only what `user` may see of the resident and request.
+
+    `case` holds the projected request fields (`thread` is the newest message from the
+    resident); a field missing from it may not be seen.
+    """
     now = clock.now()
+    people = project_rows(user, "casework", [r.resident for r in requests], QUEUE_RESIDENT_FIELDS)
+    cases = project_rows(
+        user, "casework", [_queue_record(r) for r in requests], QUEUE_REQUEST_FIELDS, page=page
+    )
     return [
         {
-            "request": r,
+            "pk": r.pk,
+            "name": shown_name(person),
+            "case": case,
             "clock_state": r.clock_state(now).value,
             "clock_text": clocks.describe_remaining(r.clock_times(), now),
-            "newest": _newest_message(r),
         }
-        for r in requests
+        for r, person, case in zip(requests, people, cases, strict=True)
     ]
 
 
-def _newest_message(help_request: HelpRequest) -> object:
+_QUEUE_VALUES: dict[str, Callable[[HelpRequest], object]] = {
+    "urgency": lambda r: r.get_urgency_display(),
+    "needs": lambda r: [n.get_code_display() for n in r.needs.all()],
+    "safeguarding": lambda r: r.safeguarding,
+    "risk_to_life": lambda r: r.risk_to_life,
+    "guide": lambda r: r.guide.display_name if r.guide else "",
+    "thread": lambda r: _newest_body(r),
+}
+
+
+def _queue_record(help_request: HelpRequest) -> Listed:
+    def build(fields: frozenset[str]) -> dict[str, object]:
+        return {f: _QUEUE_VALUES[f](help_request) for f in sorted(fields) if f in _QUEUE_VALUES}
+
+    resident = help_request.resident
+    return Listed(cat.HELP_REQUEST, help_request.pk, help_request.organisation_id, resident, build)
+
+
+def _newest_body(help_request: HelpRequest) -> str:
     conversation = getattr(help_request.resident, "conversation", None)
     if conversation is None:
-        return None
+        return ""
     thread = conversation.messages.all()  # prefetched: inbound only, newest first
-    return thread[0] if thread else None
+    return thread[0].body if thread else ""
 
 
 def with_queue_data(requests: HelpRequestQuerySet) -> HelpRequestQuerySet:
@@ -52,7 +94,7 @@ def with_queue_data(requests: HelpRequestQuerySet) -> HelpRequestQuerySet:
 def guide_queue(request: HttpRequest) -> HttpResponse:
     user = staff(request)
     mine = HelpRequest.objects.visible_to(user).open().filter(guide=user).by_clock()
-    rows = queue_rows(list(with_queue_data(mine)))
+    rows = queue_rows(user, list(with_queue_data(mine)), page="guide_queue")
     return render(request, "cases/queue.html", {"rows": rows})
 
 
@@ -61,13 +103,25 @@ def guide_queue(request: HttpRequest) -> HttpResponse:
 def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = staff(request)
     help_request = get_help_request_for_user(user, pk)
-    context = request_context(help_request)
-    context["contact"] = project_resident(user, "casework", help_request.resident)
-    project_help_request(user, "casework", help_request)  # decides and logs the sensitive read
-    return render(request, "cases/request.html", context)
+    return render(request, "cases/request.html", request_context(user, help_request))
 
 
-def request_context(help_request: HelpRequest, **forms: object) -> dict[str, object]:
+def request_context(user: User, help_request: HelpRequest, **forms: object) -> dict[str, object]:
+    """Everything on the request page; the resident and the record only as the policy allows.
+
+    `contact` and `shown` are the projections (a restricted resident's come back empty);
+    the template shows the thread, notes, triage reasons and name only from what they hold.
+    """
+    contact = project_resident(user, "casework", help_request.resident)
+    return {
+        "contact": contact,
+        "name": shown_name(contact),
+        "shown": project_help_request(user, "casework", help_request),
+        **_page(help_request, **forms),
+    }
+
+
+def _page(help_request: HelpRequest, **forms: object) -> dict[str, object]:
     now = clock.now()
     resident = help_request.resident
     thread = (
@@ -115,7 +169,8 @@ def _back(help_request: HelpRequest, note: str, request: HttpRequest) -> HttpRes
 
 
 def _again(request: HttpRequest, help_request: HelpRequest, **forms: object) -> HttpResponse:
-    return render(request, "cases/request.html", request_context(help_request, **forms), status=400)
+    context = request_context(staff(request), help_request, **forms)
+    return render(request, "cases/request.html", context, status=400)
 
 
 @require_POST

@@ -16,6 +16,7 @@ from doorstep.conversations.forms import NoteForm
 from doorstep.conversations.identify import SenderDetails
 from doorstep.conversations.models import PossibleMatch
 from doorstep.lib.text import UnreadableText
+from doorstep.sharing.access import project_rows, shown_name
 
 
 @require_http_methods(["GET", "POST"])
@@ -73,14 +74,41 @@ def _referrer(data: dict[str, object]) -> dict[str, str]:
     }
 
 
+# What "Who is this?" shows of each of the two residents, side by side. The purpose is
+# casework: the staff who open the page are caseworkers, and data_quality gives them nothing.
+MATCH_FIELDS = ("first_name", "last_name", "phone", "address")
+
+
 @require_GET
 @casework_required
 def possible_matches(request: HttpRequest) -> HttpResponse:
-    pending = PossibleMatch.objects.filter(
-        status=PossibleMatch.Status.PENDING,
-        new_resident__organisation_id=staff(request).org_id,
-    ).select_related("new_resident__address", "known_resident__address")
-    return render(request, "conversations/possible_matches.html", {"matches": pending})
+    user = staff(request)
+    pending = list(
+        PossibleMatch.objects.filter(
+            status=PossibleMatch.Status.PENDING, new_resident__organisation_id=user.org_id
+        ).select_related("new_resident__address", "known_resident__address")
+    )
+    residents = [r for m in pending for r in (m.new_resident, m.known_resident)]
+    seen = project_rows(user, "casework", residents, MATCH_FIELDS, page="possible_matches")
+    matches = [
+        {
+            "pk": match.pk,
+            "reasons": match.reasons,
+            "new": _side(seen[2 * i]),
+            "known": _side(seen[2 * i + 1]),
+        }
+        for i, match in enumerate(pending)
+    ]
+    return render(request, "conversations/possible_matches.html", {"matches": matches})
+
+
+def _side(values: dict[str, object]) -> dict[str, object]:
+    """One resident as the page shows them: None for a detail the user may not see."""
+    return {
+        "name": shown_name(values),
+        "phone": values.get("phone"),
+        "address": values.get("address"),
+    }
 
 
 @require_POST
