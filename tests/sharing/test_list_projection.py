@@ -382,3 +382,22 @@ def test_a_page_about_one_resident_names_them_as_the_subject(
     assert rows == [{"risk_to_life": True}]
     (entry,) = reads()
     assert (entry.subject_type, entry.subject_id) == ("people.Resident", str(ollie.pk))
+
+
+def test_a_subject_access_export_lists_the_list_pages_that_showed_them(
+    client: Client, hub: Organisation, alice: User, dora: User, ollie: Resident
+) -> None:
+    from doorstep.sharing.rights import subject_access_export
+
+    asking(ollie, OLLIE_SAYS, alice, safeguarding=True)
+    others = [asking(a_resident(hub), "need shopping", alice) for _ in range(2)]
+    page(client, alice, "/guide/")
+    export = subject_access_export(dora, ollie)
+    pages = [e for e in export["audit"] if e["action"] == "Read" and "guide_queue" in str(e)]
+    assert len(pages) == 1
+    unnamed = subject_access_export(dora, others[0].resident)
+    assert [e for e in unnamed["audit"] if "guide_queue" in str(e)] != []
+    stranger = factories.make_resident(hub, first_name="Unseen")
+    assert [
+        e for e in subject_access_export(dora, stranger)["audit"] if "guide_queue" in str(e)
+    ] == []

@@ -383,8 +383,24 @@ def _audit_subjects(resident: Resident) -> Q:
     return query
 
 
-def _audit_entries(resident: Resident) -> models.QuerySet[AuditEvent]:
-    return AuditEvent.objects.filter(_audit_subjects(resident)).order_by("sequence")
+def _audit_entries(resident: Resident) -> list[AuditEvent]:
+    """Entries about the resident's records, and list-page reads that named them."""
+    own = AuditEvent.objects.filter(_audit_subjects(resident))
+    return sorted([*own, *_list_reads_naming(resident)], key=lambda e: e.sequence)
+
+
+def _list_reads_naming(resident: Resident) -> list[AuditEvent]:
+    """Reads of a list page that showed this resident among others (named in the detail).
+
+    Read in Python: SQLite cannot search inside JSON lists. Only page reads (about no
+    single subject) are looked at.
+    """
+    pages = AuditEvent.objects.filter(
+        action=AuditEvent.Action.READ,
+        subject_id="",
+        detail__has_key="residents",
+    )
+    return [e for e in pages.iterator() if resident.pk in e.detail.get("residents", [])]
 
 
 def _audit(e: AuditEvent) -> JSON:
@@ -393,11 +409,19 @@ def _audit(e: AuditEvent) -> JSON:
         "action": e.get_action_display(),
         "by": e.actor_name or "the system",
         "organisation": e.organisation_name,
-        "record": f"{e.subject_type} {e.subject_id}",
+        "record": _audit_record(e),
         "purpose": e.purpose,
         "basis": e.basis,
         "fields": list(e.fields),
     }
+
+
+def _audit_record(e: AuditEvent) -> str:
+    """What was touched: one record, or a list page that showed several people."""
+    if e.subject_id:
+        return f"{e.subject_type} {e.subject_id}"
+    page = e.detail.get("page") if isinstance(e.detail, dict) else None
+    return f"a list of several people ({page})" if page else "a list of several people"
 
 
 def _readable(value: Any, key: str = "") -> Any:
