@@ -231,3 +231,18 @@ def test_a_restricted_resident_s_request_page_holds_their_words_back(
     assert "+447700900333" not in after
     assert "Not shown" in after
     assert "asked us to restrict the use of their data" in after
+
+
+def test_a_guide_records_what_food_the_resident_can_eat(
+    client: Client, alice: User, help_request: HelpRequest
+) -> None:
+    url = f"/requests/{help_request.pk}/diet/"
+    signed_in(client, alice)
+    refused = client.post(url, {"diets": ["chips"]})
+    assert refused.status_code == 400
+    assert "Choose from the diets in the list" in refused.content.decode()
+    page = client.post(url, {"diets": ["halal", "vegetarian"]}, follow=True).content.decode()
+    assert "Diet saved" in page
+    help_request.resident.refresh_from_db()
+    assert help_request.resident.diets == ["halal", "vegetarian"]
+    assert AuditEvent.objects.filter(action="update", fields=["diets"]).exists()

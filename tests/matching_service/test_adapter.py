@@ -123,3 +123,11 @@ def test_a_helper_s_preference_is_passed_on_and_named(mo_food: Need, kitchen: He
     offer.preferred_codes = ["food"]
     offer.save()
     assert "likes helping with food" in proposals_for(mo_food)[0].reasons
+
+
+def test_a_recorded_diet_wins_over_the_notes(hub: Organisation) -> None:
+    from doorstep.matching.service import need_spec as spec_of
+
+    need = a_need(hub, accessibility_needs="Eats halal.", diets=["kosher"])
+    assert spec_of(need).diet == frozenset({"kosher"})
+    assert spec_of(a_need(hub, accessibility_needs="Eats halal.")).diet == frozenset({"halal"})

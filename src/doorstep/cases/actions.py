@@ -236,6 +236,15 @@ def do_add_note(actor: User, request: HelpRequest, *, kind: str, body: str) -> C
 
 
 @transaction.atomic
+def do_set_diets(actor: User, resident: Resident, diets: Iterable[str]) -> Resident:
+    """What food the resident can eat (halal, kosher...): special-category data, audited."""
+    resident.diets = sorted(set(diets))
+    resident.save(update_fields=["diets"])
+    record_event(actor, "update", subject=resident, fields=["diets"])
+    return resident
+
+
+@transaction.atomic
 def do_record_need_outcome(
     actor: User, need: Need, *, status: str, outcome: str, met_by: str = "", met_tier: str = ""
 ) -> Need:

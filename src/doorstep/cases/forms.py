@@ -17,6 +17,7 @@ from doorstep.cases.models import (
     Tier,
     Urgency,
 )
+from doorstep.people.models import DIETS
 from doorstep.web.forms import LANGUAGES, GovukForm
 
 
@@ -72,6 +73,17 @@ class ContactForm(GovukForm):
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class DietForm(GovukForm):
+    diets = forms.MultipleChoiceField(
+        label="What food can they eat?",
+        help_text="Helpers who cannot provide it are not proposed for food.",
+        required=False,
+        choices=[(diet, diet.capitalize()) for diet in DIETS],
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Choose from the diets in the list"},
     )
 
 

@@ -13,6 +13,7 @@ urlpatterns = [
     path("requests/<int:pk>/notes/", views.add_note, name="add_note"),
     path("requests/<int:pk>/contact/", views.record_contact, name="record_contact"),
     path("needs/<int:pk>/outcome/", views.record_outcome, name="record_outcome"),
+    path("requests/<int:pk>/diet/", views.record_diet, name="record_diet"),
     path("coordinator/", coordinator.coordinator, name="coordinator"),
     path("coordinator/assign/", coordinator.assign, name="assign"),
 ]

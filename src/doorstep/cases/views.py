@@ -14,7 +14,14 @@ from doorstep.accounts.access import casework_required, staff
 from doorstep.accounts.models import User
 from doorstep.cases import actions, clocks
 from doorstep.cases.access import get_help_request_for_user, get_need_for_user
-from doorstep.cases.forms import ContactForm, CorrectTriageForm, NoteForm, OutcomeForm, ReplyForm
+from doorstep.cases.forms import (
+    ContactForm,
+    CorrectTriageForm,
+    DietForm,
+    NoteForm,
+    OutcomeForm,
+    ReplyForm,
+)
 from doorstep.cases.models import HelpRequest, HelpRequestQuerySet, Need
 from doorstep.conversations.models import Message
 from doorstep.lib import clock
@@ -151,6 +158,7 @@ def _page(help_request: HelpRequest, **forms: object) -> dict[str, object]:
         ),
         "reply_form": forms.get("reply_form") or ReplyForm(),
         "note_form": forms.get("note_form") or NoteForm(),
+        "diet_form": forms.get("diet_form") or DietForm(initial={"diets": resident.diets}),
         "contact_form": forms.get("contact_form") or ContactForm(),
         "outcome_forms": [(n, _outcome_form(n, forms.get("outcome_form"))) for n in needs],
     }
@@ -239,6 +247,17 @@ def record_contact(request: HttpRequest, pk: int) -> HttpResponse:
         else ("Attempt recorded: the clock is still running")
     )
     return _back(help_request, done, request)
+
+
+@require_POST
+@casework_required
+def record_diet(request: HttpRequest, pk: int) -> HttpResponse:
+    help_request = get_help_request_for_user(staff(request), pk)
+    form = DietForm(request.POST)
+    if not form.is_valid():
+        return _again(request, help_request, diet_form=form)
+    actions.do_set_diets(staff(request), help_request.resident, form.cleaned_data["diets"])
+    return _back(help_request, "Diet saved", request)
 
 
 @require_POST

@@ -79,6 +79,7 @@ class ResidentSpec:
     safe_to_text: bool = True
     accessibility_needs: str = ""
     preferred_times: str = ""
+    diets: tuple[str, ...] = ()
     network: list[NetworkSpec] = field(default_factory=list)
     tag: str = ""  # "jim", "mo", or a possible-match anchor's key
 
@@ -174,6 +175,7 @@ class Imagine:
             accessibility_needs=(
                 "Known as Mo. Shielding (clinically vulnerable): cannot go out. Eats halal."
             ),
+            diets=("halal",),
             tag="mo",
         )
         hotel = [
@@ -458,5 +460,6 @@ def _resident(
         language=person.language,
         safe_to_text=person.safe_to_text,
         accessibility_needs=person.accessibility_needs,
+        diets=list(person.diets),
         preferred_times=person.preferred_times,
     )

@@ -66,7 +66,7 @@ def need_spec(need: Need) -> NeedSpec:
         location=resident_location(resident),
         language=resident.language or "en",
         needs_language_match=resident.language not in ("", "en"),
-        diet=diet_from_text(resident.accessibility_needs),
+        diet=resident_diet(resident),
         own_network_helper_ids=frozenset(spec.helper_id for spec in network_specs(need)),
         previous_helper_ids=previous_helper_ids(resident),
         resident_name=resident.first_name,
@@ -91,11 +91,16 @@ def previous_helper_ids(resident: Resident) -> frozenset[int]:
     return frozenset(done.values_list("helper_id", flat=True))
 
 
+def resident_diet(resident: Resident) -> frozenset[str]:
+    """The diets recorded for the resident; before any were, those named in their notes."""
+    return frozenset(resident.diets) or diet_from_text(resident.accessibility_needs)
+
+
 def diet_from_text(text: str) -> frozenset[str]:
     """Diets named in free text such as "Eats halal".
 
-    A stopgap until residents have a diet field: it reads the accessibility notes, so
-    "not vegan" would still count as vegan.
+    For residents recorded before the diet field: it reads the accessibility notes, so
+    "not vegan" would still count as vegan. A diet recorded on the resident wins.
     """
     return frozenset(word.lower() for word in _DIET_WORDS.findall(text or ""))
 
@@ -118,7 +123,7 @@ def network_specs(need: Need) -> list[OfferSpec]:
             tier="own_network",
             codes=frozenset({need.code}),
             languages=frozenset({"en", language}),
-            diets=diet_from_text(resident.accessibility_needs),
+            diets=resident_diet(resident),
         )
         for member in members
         if need.code in (member.helps_with or [])

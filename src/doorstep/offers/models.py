@@ -16,8 +16,8 @@ from django.core.validators import MinValueValidator
 from django.db import models
 
 from doorstep.cases.models import NeedCode
+from doorstep.people.models import DIETS
 
-DIETS = ("halal", "kosher", "vegetarian", "vegan")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 

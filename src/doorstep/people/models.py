@@ -53,6 +53,9 @@ class ResidentQuerySet(models.QuerySet["Resident"]):
         return self.filter(organisation_id=user.org_id, merged_into__isnull=True)
 
 
+DIETS = ("halal", "kosher", "vegetarian", "vegan")
+
+
 class Resident(models.Model):
     """A person who asks for or is offered help. Never a 'client' or a 'case'."""
 
@@ -75,6 +78,11 @@ class Resident(models.Model):
     language = models.CharField(max_length=8, default="en", help_text="ISO 639-1")
     safe_to_text = models.BooleanField(default=True)
     accessibility_needs = models.TextField(blank=True)
+    diets = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="what food they can eat: halal, kosher, vegetarian, vegan",
+    )
     preferred_times = models.CharField(max_length=200, blank=True)
     # Their named Local Guide, kept for continuity across requests
     guide = models.ForeignKey(

@@ -50,6 +50,7 @@ FIELD_CATALOGUE: Mapping[str, Mapping[str, FieldSpec]] = MappingProxyType(
             ("preferred_times", "When they like to be contacted", _P),
             ("safe_to_text", "Safe to text", _G),
             ("accessibility_needs", "Accessibility needs", _S),
+            ("diets", "Diet (halal, kosher, vegetarian, vegan)", _S),
             ("network", "Their own people (family, neighbours, friends)", _P),
         ),
         HELP_REQUEST: _specs(

@@ -58,6 +58,7 @@ RESIDENT_FIELDS: Mapping[str, Callable[[Resident], Any]] = MappingProxyType(
         "preferred_times": lambda r: r.preferred_times,
         "safe_to_text": lambda r: r.safe_to_text,
         "accessibility_needs": lambda r: r.accessibility_needs,
+        "diets": lambda r: list(r.diets),
         "network": _network,
     }
 )

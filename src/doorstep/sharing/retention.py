@@ -57,6 +57,7 @@ BLANKS: Mapping[str, Mapping[str, Any] | None] = {
         "household": None,
         "year_of_birth": None,
         "accessibility_needs": "",
+        "diets": [],
         "preferred_times": "",
     },
     "network_members": None,

@@ -157,6 +157,7 @@ def _resident(r: Resident) -> JSON:
         "preferred_times": r.preferred_times,
         "safe_to_text": r.safe_to_text,
         "accessibility_needs": r.accessibility_needs,
+        "diets": list(r.diets),
         "local_guide": _who(r.guide),
         "created_at": _iso(r.created_at),
     }
