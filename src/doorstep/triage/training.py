@@ -59,8 +59,11 @@ class TrainConfig:
     min_df: tuple[int, int, int] = (2, 2, 1)
     max_features: tuple[int, int, int] = (12_000, 25_000, 1_000)
     scales: tuple[float, float, float] = (1.0, 1.0, 1.0)
-    c_binary: float = 4.0
+    c_binary: float = 8.0
     c_urgency: float = 2.0
+    need_weight_power: float | None = None
+    """Class weights of the need heads: ``None`` is scikit-learn's "balanced"; a number
+    p weighs a positive example (negatives / positives) ** p and a negative one 1."""
     folds: int = 5
     seed: int = 7
 
@@ -188,13 +191,16 @@ def _targets(examples: Sequence[Example]) -> dict[str, np.ndarray]:
 
 
 def _fit_binary(
-    x: sparse.csr_matrix, y: np.ndarray, config: TrainConfig
+    x: sparse.csr_matrix, y: np.ndarray, config: TrainConfig, power: float | None = None
 ) -> tuple[np.ndarray, float]:
     positives = int(y.sum())
     if positives < 2 or positives > len(y) - 2:
         prior = (positives + 0.5) / (len(y) + 1.0)
         return np.zeros(x.shape[1]), float(np.log(prior / (1 - prior)))
-    head = LogisticRegression(C=config.c_binary, class_weight="balanced", solver="liblinear")
+    weights: str | dict[bool, float] = "balanced"
+    if power is not None:
+        weights = {True: float(((len(y) - positives) / positives) ** power), False: 1.0}
+    head = LogisticRegression(C=config.c_binary, class_weight=weights, solver="liblinear")
     head.fit(x, y)
     return head.coef_[0], float(head.intercept_[0])
 
@@ -217,7 +223,8 @@ def fit_heads(
     weights = np.zeros((x.shape[1], len(HEADS)))
     bias = np.zeros(len(HEADS))
     for head, y in _targets(examples).items():
-        weights[:, COLUMN[head]], bias[COLUMN[head]] = _fit_binary(x, y, config)
+        power = config.need_weight_power if head.startswith("need:") else None
+        weights[:, COLUMN[head]], bias[COLUMN[head]] = _fit_binary(x, y, config, power)
     columns = [COLUMN[f"urgency:{u}"] for u in URGENCIES]
     weights[:, columns], bias[columns] = _fit_urgency(x, [e.urgency for e in examples], config)
     return blocks, weights.astype(np.float32), bias.astype(np.float32)
