@@ -99,6 +99,19 @@ def snapshot() -> list[object]:
     ]
 
 
+def refer(by: User, to: Organisation, resident: Resident, fields: tuple[str, ...]) -> None:
+    do_share(
+        by,
+        to_org=to,
+        purpose="referral",
+        record_type="resident",
+        record_id=resident.pk,
+        record_org_id=resident.organisation_id,
+        fields=fields,
+        resident=resident,
+    )
+
+
 def purged_ids() -> set[int]:
     return {
         int(i)
@@ -258,16 +271,7 @@ def test_an_agreement_with_a_longer_period_keeps_shared_data_longer(
 ) -> None:
     robin = closed_ago(hub, alice, PERIOD + dt.timedelta(days=100))
     make_agreement(dora, {hub: "controller", nhs: "controller"}, retention_days={"resident": 1000})
-    do_share(
-        bob,
-        to_org=nhs,
-        purpose="referral",
-        record_type="resident",
-        record_id=robin.pk,
-        record_org_id=hub.pk,
-        fields=("first_name",),
-        resident=robin,
-    )
+    refer(bob, nhs, robin, ("first_name",))
     assert retention_days_for(robin) == 1000
     assert purge_expired().purged == []
     clock.advance(dt.timedelta(days=171))
@@ -279,16 +283,7 @@ def test_a_shorter_agreement_period_does_not_shorten_unshared_records(
 ) -> None:
     robin = closed_ago(hub, alice, dt.timedelta(days=400))
     make_agreement(dora, {hub: "controller", nhs: "controller"}, retention_days={"resident": 365})
-    do_share(
-        bob,
-        to_org=nhs,
-        purpose="referral",
-        record_type="resident",
-        record_id=robin.pk,
-        record_org_id=hub.pk,
-        fields=("first_name",),
-        resident=robin,
-    )
+    refer(bob, nhs, robin, ("first_name",))
     assert retention_days_for(robin) == 730
     assert purge_expired().purged == []
 
@@ -311,16 +306,7 @@ def test_every_recipient_is_sent_an_erasure_notice(
     robin = closed_ago(hub, alice, PERIOD + dt.timedelta(days=100))
     make_agreement(dora, {hub: "controller", nhs: "controller"})
     for fields in (("first_name",), ("first_name", "phone")):
-        do_share(
-            bob,
-            to_org=nhs,
-            purpose="referral",
-            record_type="resident",
-            record_id=robin.pk,
-            record_org_id=hub.pk,
-            fields=fields,
-            resident=robin,
-        )
+        refer(bob, nhs, robin, fields)
     dry = purge_expired(dry_run=True)
     assert dry.purged[0].counts["erasure_notices"] == 1
     assert not ShareEvent.objects.filter(kind="erasure").exists()

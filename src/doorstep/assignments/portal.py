@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
@@ -22,7 +23,7 @@ from doorstep.assignments import actions, tasks
 from doorstep.assignments.access import get_assignment_for_user
 from doorstep.assignments.forms import DeclineForm, ReportForm, VolunteerForm
 from doorstep.assignments.models import Assignment
-from doorstep.sharing.access import project_need, project_resident
+from doorstep.sharing.access import project_need, project_resident, project_rows
 
 # Administrators too, to see what their organisation's groups see.
 portal_required = roles_required({Role.COMMUNITY_LEADER, Role.VOLUNTEER, Role.ADMIN})
@@ -37,11 +38,24 @@ def community(request: HttpRequest) -> HttpResponse:
         "need__help_request__resident", "volunteer"
     )
     context = {
-        "waiting": [_row(user, a) for a in mine.filter(status=Assignment.Status.WAITING)],
-        "accepted": [_row(user, a) for a in mine.filter(status=Assignment.Status.ACCEPTED)],
-        "finished": [_row(user, a) for a in mine.exclude(status__in=Assignment.LIVE)[:RECENT]],
+        "waiting": _rows(user, mine.filter(status=Assignment.Status.WAITING)),
+        "accepted": _rows(user, mine.filter(status=Assignment.Status.ACCEPTED)),
+        "finished": _rows(user, mine.exclude(status__in=Assignment.LIVE)[:RECENT]),
     }
     return render(request, "assignments/community.html", context)
+
+
+def _rows(user: User, assignments: QuerySet[Assignment]) -> list[dict[str, Any]]:
+    """A list in the minimal view: first names and tasks, one policy decision per kind."""
+    listed = list(assignments)
+    needs = [a.need for a in listed]
+    residents = [n.help_request.resident for n in needs]
+    first_names = project_rows(user, "task", residents, ("first_name",), page="community")
+    tasks = project_rows(user, "task", needs, ("code", "description"), page="community")
+    return [
+        {"assignment": a, "resident": r, "need": n}
+        for a, r, n in zip(listed, first_names, tasks, strict=True)
+    ]
 
 
 @require_GET

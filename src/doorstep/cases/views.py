@@ -29,7 +29,7 @@ from doorstep.messaging.actions import CannotReach, do_send_message
 from doorstep.sharing import catalogue as cat
 from doorstep.sharing.access import (
     Listed,
-    project_help_request,
+    help_request_fields,
     project_resident,
     project_rows,
     shown_name,
@@ -116,14 +116,15 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def request_context(user: User, help_request: HelpRequest, **forms: object) -> dict[str, object]:
     """Everything on the request page; the resident and the record only as the policy allows.
 
-    `contact` and `shown` are the projections (a restricted resident's come back empty);
-    the template shows the thread, notes, triage reasons and name only from what they hold.
+    `contact` is the resident's projection and `shown` the request fields the policy allows
+    (both empty for a restricted resident); the template shows the thread, notes, triage
+    reasons and name only as they allow.
     """
     contact = project_resident(user, "casework", help_request.resident)
     return {
         "contact": contact,
         "name": shown_name(contact),
-        "shown": project_help_request(user, "casework", help_request),
+        "shown": help_request_fields(user, "casework", help_request),
         **_page(help_request, **forms),
     }
 

@@ -247,7 +247,7 @@ def summary_lines(summary: Summary) -> Iterator[str]:
     yield ("     Open his food need's 'Who can help' and ask Old Trafford Community Kitchen.")
     yield (
         "  2. Sign in as `leader` (the kitchen) -> Requests for your group: accept it, "
-        "hand it to Tariq or report back."
+        "hand it to Yusuf or report back."
     )
     yield (
         f"  3. Sign in as `coordinator` -> Coordinator view ({BASE_URL}/coordinator/) "

@@ -145,50 +145,9 @@ class Imagine:
 
     # The people the demo's stories are about
     def special_households(self) -> list[HouseholdSpec]:
-        jim = ResidentSpec(
-            "Jim",
-            "Hargreaves",
-            1948,
-            "en",
-            phone=JIM_PHONE,
-            preferred_channel=Channel.PHONE,
-            accessibility_needs="Landline only, no mobile or email",
-            preferred_times="Mornings; he naps after lunch",
-            tag="jim",
-            network=[
-                NetworkSpec(
-                    "Pat",
-                    NetworkMember.Relationship.NEIGHBOUR,
-                    phone="+441614960124",
-                    helps_with=("shopping",),
-                    notes="Next door; does a shop for Jim when she can",
-                )
-            ],
-        )
-        mo = ResidentSpec(
-            "Mohamed",
-            "Diallo",
-            2003,
-            "fr",
-            phone=MO_PHONE,
-            preferred_channel=Channel.SMS,
-            accessibility_needs=(
-                "Known as Mo. Shielding (clinically vulnerable): cannot go out. Eats halal."
-            ),
-            diets=("halal",),
-            tag="mo",
-        )
-        hotel = [
-            mo,
-            self._person_from(GROUPS_BY_KEY["arab"], "Khaled", "Mansour", 1990, "ar"),
-            self._person_from(GROUPS_BY_KEY["somali"], "Hibaaq", "Farah", 1997, "so"),
-            self._person_from(GROUPS_BY_KEY["francophone"], "Ibrahima", "Bah", 1999, "fr"),
-        ]
-        for person in hotel[1:]:
-            person.phone, person.email = self.numbers.mobile(), ""
-            person.preferred_channel = _preferred_channel(person)
+        hotel = self._hotel(_mo())  # first: the demo's random draws stay in the same order
         return [
-            HouseholdSpec(self.street_line(), "", [jim]),
+            HouseholdSpec(self.street_line(), "", [_jim()]),
             HouseholdSpec(HOTEL_LINE, MO_WARD, hotel, is_household=False),
             # Each lives with no one else of the same surname, so a newcomer with that
             # surname at that postcode is one possible match, not several.
@@ -200,6 +159,18 @@ class Imagine:
                 "pakistani", ("Tariq", "Hussain", 1966), ("Nasreen", "Akhtar", 1970), "tariq"
             ),
         ]
+
+    def _hotel(self, mo: ResidentSpec) -> list[ResidentSpec]:
+        """Mo and three other people placed in the same asylum hotel."""
+        others = [
+            self._person_from(GROUPS_BY_KEY["arab"], "Khaled", "Mansour", 1990, "ar"),
+            self._person_from(GROUPS_BY_KEY["somali"], "Hibaaq", "Farah", 1997, "so"),
+            self._person_from(GROUPS_BY_KEY["francophone"], "Ibrahima", "Bah", 1999, "fr"),
+        ]
+        for person in others:
+            person.phone, person.email = self.numbers.mobile(), ""
+            person.preferred_channel = _preferred_channel(person)
+        return [mo, *others]
 
     def _anchor_household(
         self,
@@ -351,6 +322,47 @@ def _surname(surname: str, woman: bool) -> str:
     if woman and surname.endswith(("ski", "cki")):
         return surname[:-1] + "a"
     return surname
+
+
+def _jim() -> ResidentSpec:
+    """78, widowed, lonely, landline only; his neighbour Pat shops for him."""
+    return ResidentSpec(
+        "Jim",
+        "Hargreaves",
+        1948,
+        "en",
+        phone=JIM_PHONE,
+        preferred_channel=Channel.PHONE,
+        accessibility_needs="Landline only, no mobile or email",
+        preferred_times="Mornings; he naps after lunch",
+        tag="jim",
+        network=[
+            NetworkSpec(
+                "Pat",
+                NetworkMember.Relationship.NEIGHBOUR,
+                phone="+441614960124",
+                helps_with=("shopping",),
+                notes="Next door; does a shop for Jim when she can",
+            )
+        ],
+    )
+
+
+def _mo() -> ResidentSpec:
+    """23, French-speaking, shielding in a hotel whose food he cannot eat."""
+    return ResidentSpec(
+        "Mohamed",
+        "Diallo",
+        2003,
+        "fr",
+        phone=MO_PHONE,
+        preferred_channel=Channel.SMS,
+        accessibility_needs=(
+            "Known as Mo. Shielding (clinically vulnerable): cannot go out. Eats halal."
+        ),
+        diets=("halal",),
+        tag="mo",
+    )
 
 
 def _preferred_channel(person: ResidentSpec) -> str:

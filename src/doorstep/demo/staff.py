@@ -59,7 +59,7 @@ ROLE_USERS: tuple[StaffSpec, ...] = (
         languages=("en", "ur", "pa"),
     ),
     StaffSpec("volunteer", "Ben", "Hollis", Role.VOLUNTEER, organisation=MUTUAL_AID_NAME),
-    StaffSpec("kitchen.volunteer", "Tariq", "Hussain", Role.VOLUNTEER, organisation=KITCHEN_NAME),
+    StaffSpec("kitchen.volunteer", "Yusuf", "Amin", Role.VOLUNTEER, organisation=KITCHEN_NAME),
     StaffSpec("caseworker", "Ruth", "Adeyemi", Role.PARTNER_CASEWORKER, organisation=NHS_NAME),
     StaffSpec("dataofficer", "Priya", "Nair", Role.DATA_OFFICER),
     StaffSpec("safeguarding", "Joanne", "Kenyon", Role.SAFEGUARDING_LEAD),

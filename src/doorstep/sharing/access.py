@@ -121,6 +121,16 @@ def project_help_request(user: User, purpose: str, request: HelpRequest) -> dict
     return values
 
 
+def help_request_fields(user: User, purpose: str, request: HelpRequest) -> frozenset[str]:
+    """Which fields of a request `user` may see, decided and logged like a projection,
+    without building them: for a page that renders the request from the ORM itself."""
+    resident = request.resident
+    decision = decision_for(user, purpose, cat.HELP_REQUEST, request.organisation_id, resident)
+    record = (cat.HELP_REQUEST, request.pk, request.organisation_id)
+    _after_read(user, purpose, record, resident, decision)
+    return decision.fields if decision.allowed else frozenset()
+
+
 def project_need(
     user: User, purpose: str, need: Need, *, task_fields: Fields = None
 ) -> dict[str, Any]:
