@@ -29,8 +29,18 @@ def test_mo_reads_as_food_and_shopping_not_safeguarding() -> None:
     assert "safety" not in result.needs
     assert set(result.needs) & {"food", "shopping"}
     assert set(result.needs) <= {"food", "shopping", "medicine", "legal_immigration", "housing"}
-    assert result.urgency != "emergency"
     assert result.language == "fr"
+
+
+def test_no_rule_makes_mo_urgent() -> None:
+    """Mo's urgency is the classifier's alone. Its emergency threshold is set for recall
+    (``tuning.EMERGENCY_CV_RECALL``), so this ill resident who cannot eat the hotel food
+    may be called within 3 hours rather than 24: over-triage, the accepted price of
+    missing fewer emergencies. No critical-signal rule may fire on these words."""
+    result = triage(MO, "sms")
+    assert not signals(MO).hits
+    assert not [reason for reason in result.reasons if reason.startswith("Critical sign")]
+    assert result.urgency in {"urgent", "emergency"}
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from doorstep.triage import training
+from doorstep.triage import NEED_CODES, training
 from doorstep.triage.model import Model
 from doorstep.triage.training import Example
 
@@ -129,3 +129,25 @@ def test_it_loads_the_labelled_data_set() -> None:
     assert splits == {"train", "test"}
     assert sum(e.split == "test" for e in examples) >= 250
     assert len(examples) >= 800
+
+
+@pytest.mark.parametrize("name", ["test_first", "test_second", "train_first", "train_second"])
+def test_each_annotation_has_valid_codes_for_messages_of_its_split(name: str) -> None:
+    split = name.split("_")[0]
+    examples = training.load_examples(training.default_data_paths())
+    rows = [
+        json.loads(line)
+        for line in (training.DATA_DIR / "agreement" / f"{name}.jsonl").read_text().splitlines()
+    ]
+    ids = [row["id"] for row in rows]
+    in_split = {e.id for e in examples if e.split == split}
+    assert len(ids) == len(set(ids)) and set(ids) <= in_split
+    if split == "test":
+        assert set(ids) == in_split
+    for row in rows:
+        assert row["needs"] and set(row["needs"]) <= set(NEED_CODES)
+        assert "other" not in row["needs"] or row["needs"] == ["other"]
+
+
+def test_training_reads_only_the_final_labels() -> None:
+    assert all("agreement" not in path.parts for path in training.default_data_paths())

@@ -59,7 +59,7 @@ class TrainConfig:
     min_df: tuple[int, int, int] = (2, 2, 1)
     max_features: tuple[int, int, int] = (12_000, 25_000, 1_000)
     scales: tuple[float, float, float] = (1.0, 1.0, 1.0)
-    c_binary: float = 8.0
+    c_binary: float = 16.0
     c_urgency: float = 2.0
     need_weight_power: float | None = None
     """Class weights of the need heads: ``None`` is scikit-learn's "balanced"; a number
