@@ -64,6 +64,7 @@ assets: ## Rebuild the vendored GOV.UK Frontend and Leaflet assets (needs node a
 
 benchmarks: install ## Run every benchmark and write benchmarks/results/
 	$(BIN)/python benchmarks/triage.py
+	$(BIN)/python benchmarks/triage_agreement.py
 	$(BIN)/python benchmarks/matching.py
 	$(BIN)/python benchmarks/directory.py
 	$(BIN)/python benchmarks/intake.py

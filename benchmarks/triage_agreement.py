@@ -8,6 +8,9 @@ need guidelines, blind to the first labels and to the engine. A third reader set
 disagreement, again blind to the engine; the data files hold those final labels, and
 ``src/doorstep/triage/data/agreement/`` holds both annotators' labels.
 
+The safeguarding flag of the train messages written after the rules (rounds 5 to 7) was
+labelled twice and adjudicated the same way (``safeguarding_*.jsonl``).
+
 Needs micro-F1 between two careful annotators is about as much as any engine can show on
 a single-annotator test split. On the test split the engine is scored against the first,
 the second and the final labels (not on the train split: the engine was trained on it).
@@ -87,6 +90,28 @@ def split_row(examples: Sequence[Example], split: str, with_engine: bool) -> dic
     return row
 
 
+def read_flags(path: Path) -> dict[str, bool]:
+    rows = (json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line)
+    return {row["id"]: bool(row["safeguarding"]) for row in rows}
+
+
+def safeguarding_row(examples: Sequence[Example]) -> dict[str, Any]:
+    """Agreement on the safeguarding flag, for the messages that were labelled twice."""
+    first = read_flags(AGREEMENT_DIR / "safeguarding_first.jsonl")
+    second = read_flags(AGREEMENT_DIR / "safeguarding_second.jsonl")
+    chosen = [e for e in examples if e.id in second]
+    a, b = [first[e.id] for e in chosen], [second[e.id] for e in chosen]
+    final = [e.safeguarding for e in chosen]
+    return {
+        "n": len(chosen),
+        "agreement": round(sum(x == y for x, y in zip(a, b, strict=True)) / len(chosen), 4),
+        "kappa": kappa(a, b),
+        "first_vs_final_agreement": round(
+            sum(x == y for x, y in zip(a, final, strict=True)) / len(chosen), 4
+        ),
+    }
+
+
 def main() -> int:
     examples = load_examples(default_data_paths())
     row = {
@@ -94,6 +119,7 @@ def main() -> int:
         "model_version": model_version(),
         "test": split_row(examples, "test", with_engine=True),
         "train": split_row(examples, "train", with_engine=False),
+        "train_safeguarding": safeguarding_row(examples),
     }
     print(json.dumps(row, ensure_ascii=False))
     RESULTS.parent.mkdir(parents=True, exist_ok=True)

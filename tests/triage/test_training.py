@@ -151,3 +151,14 @@ def test_each_annotation_has_valid_codes_for_messages_of_its_split(name: str) ->
 
 def test_training_reads_only_the_final_labels() -> None:
     assert all("agreement" not in path.parts for path in training.default_data_paths())
+
+
+@pytest.mark.parametrize("name", ["safeguarding_first", "safeguarding_second"])
+def test_each_safeguarding_annotation_is_a_flag_for_train_messages(name: str) -> None:
+    train_ids = {
+        e.id for e in training.load_examples(training.default_data_paths()) if e.split == "train"
+    }
+    path = training.DATA_DIR / "agreement" / f"{name}.jsonl"
+    rows = [json.loads(line) for line in path.read_text().splitlines()]
+    assert rows and {row["id"] for row in rows} <= train_ids
+    assert all(isinstance(row["safeguarding"], bool) for row in rows)
