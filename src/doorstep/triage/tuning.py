@@ -144,7 +144,7 @@ def precision_floor(scores: Sequence[float], gold: Sequence[bool], minimum: floa
     return GRID[-1]
 
 
-def _with_rules(scores: Sequence[float], caught_by_rules: Sequence[bool]) -> list[float]:
+def with_rules(scores: Sequence[float], caught_by_rules: Sequence[bool]) -> list[float]:
     """The classifier's scores, with messages a rule already catches put above any threshold."""
     return [1.0 if caught else score for score, caught in zip(scores, caught_by_rules, strict=True)]
 
@@ -211,7 +211,7 @@ def tune_thresholds(
     thresholds.offer = best_threshold([p.offer for p in preds], [e.is_offer for e in examples])
     thresholds.spam = best_threshold([p.spam for p in preds], [e.is_spam for e in examples])
     rules = oof.rules
-    safeguarding_scores = _with_rules(
+    safeguarding_scores = with_rules(
         [p.safeguarding for p in preds], [r.safeguarding for r in rules]
     )
     safeguarding_gold = [e.safeguarding for e in examples]
@@ -220,7 +220,7 @@ def tune_thresholds(
         precision_floor(safeguarding_scores, safeguarding_gold, SAFEGUARDING_MIN_PRECISION),
     )
     thresholds.emergency = recall_threshold(
-        _with_rules(
+        with_rules(
             [p.urgency["emergency"] for p in preds], [r.urgency == "emergency" for r in rules]
         ),
         [e.urgency == "emergency" for e in examples],
