@@ -32,7 +32,12 @@ from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[impo
 from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]  # noqa: E402
 
 from doorstep.triage import NEED_CODES, URGENCIES, TriageResult, model_version, triage  # noqa: E402
-from doorstep.triage.training import DATA_DIR, Example, default_data_paths, load_examples  # noqa: E402
+from doorstep.triage.training import (  # noqa: E402
+    Example,
+    default_data_paths,
+    load_examples,
+    read_annotation,
+)
 
 RESULTS = ROOT / "benchmarks" / "results" / "triage.json"
 TARGETS = {
@@ -303,9 +308,7 @@ SPEED_TARGETS = ("messages_per_second", "p99_ms", "startup_seconds")
 def first_annotator_f1(test: Sequence[Example], results: Sequence[TriageResult]) -> float:
     """Needs micro-F1 against the test labels as they were before the blind adjudication
     (README.md of the data, "Double annotation and adjudication")."""
-    path = DATA_DIR / "agreement" / "test_first.jsonl"
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-    first = {row["id"]: set(row["needs"]) for row in rows}
+    first = {row["id"]: set(row["needs"]) for row in read_annotation("test_first")}
     return micro_f1([first[e.id] for e in test], [set(r.needs) for r in results])
 
 

@@ -30,18 +30,21 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from doorstep.triage import NEED_CODES, model_version, triage  # noqa: E402
-from doorstep.triage.training import DATA_DIR, Example, default_data_paths, load_examples  # noqa: E402
+from doorstep.triage.training import (  # noqa: E402
+    Example,
+    default_data_paths,
+    load_examples,
+    read_annotation,
+)
 from doorstep.triage.tuning import micro_f1  # noqa: E402
 
-AGREEMENT_DIR = DATA_DIR / "agreement"
 RESULTS = ROOT / "benchmarks" / "results" / "triage_agreement.json"
 NeedSets = list[frozenset[str]]
 
 
-def read_labels(path: Path) -> dict[str, frozenset[str]]:
-    """Need sets by message id from a JSON-lines file of ``{"id", "needs"}``."""
-    rows = (json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line)
-    return {row["id"]: frozenset(row["needs"]) for row in rows}
+def read_labels(name: str) -> dict[str, frozenset[str]]:
+    """One annotator's need sets by message id."""
+    return {row["id"]: frozenset(row["needs"]) for row in read_annotation(name)}
 
 
 def kappa(first: Sequence[bool], second: Sequence[bool]) -> float | None:
@@ -75,8 +78,8 @@ def agreement(first: NeedSets, second: NeedSets, final: NeedSets) -> dict[str, A
 
 def split_row(examples: Sequence[Example], split: str, with_engine: bool) -> dict[str, Any]:
     """Agreement on one split and, when asked, the engine against every set of labels."""
-    first_by_id = read_labels(AGREEMENT_DIR / f"{split}_first.jsonl")
-    second_by_id = read_labels(AGREEMENT_DIR / f"{split}_second.jsonl")
+    first_by_id = read_labels(f"{split}_first")
+    second_by_id = read_labels(f"{split}_second")
     chosen = [e for e in examples if e.split == split and e.id in second_by_id]
     first = [first_by_id[e.id] for e in chosen]
     second = [second_by_id[e.id] for e in chosen]
@@ -90,15 +93,15 @@ def split_row(examples: Sequence[Example], split: str, with_engine: bool) -> dic
     return row
 
 
-def read_flags(path: Path) -> dict[str, bool]:
-    rows = (json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line)
-    return {row["id"]: bool(row["safeguarding"]) for row in rows}
+def read_flags(name: str) -> dict[str, bool]:
+    """One annotator's safeguarding flags by message id."""
+    return {row["id"]: bool(row["safeguarding"]) for row in read_annotation(name)}
 
 
 def safeguarding_row(examples: Sequence[Example]) -> dict[str, Any]:
     """Agreement on the safeguarding flag, for the messages that were labelled twice."""
-    first = read_flags(AGREEMENT_DIR / "safeguarding_first.jsonl")
-    second = read_flags(AGREEMENT_DIR / "safeguarding_second.jsonl")
+    first = read_flags("safeguarding_first")
+    second = read_flags("safeguarding_second")
     chosen = [e for e in examples if e.id in second]
     a, b = [first[e.id] for e in chosen], [second[e.id] for e in chosen]
     final = [e.safeguarding for e in chosen]

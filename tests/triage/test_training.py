@@ -135,10 +135,7 @@ def test_it_loads_the_labelled_data_set() -> None:
 def test_each_annotation_has_valid_codes_for_messages_of_its_split(name: str) -> None:
     split = name.split("_")[0]
     examples = training.load_examples(training.default_data_paths())
-    rows = [
-        json.loads(line)
-        for line in (training.DATA_DIR / "agreement" / f"{name}.jsonl").read_text().splitlines()
-    ]
+    rows = training.read_annotation(name)
     ids = [row["id"] for row in rows]
     in_split = {e.id for e in examples if e.split == split}
     assert len(ids) == len(set(ids)) and set(ids) <= in_split
@@ -158,7 +155,6 @@ def test_each_safeguarding_annotation_is_a_flag_for_train_messages(name: str) ->
     train_ids = {
         e.id for e in training.load_examples(training.default_data_paths()) if e.split == "train"
     }
-    path = training.DATA_DIR / "agreement" / f"{name}.jsonl"
-    rows = [json.loads(line) for line in path.read_text().splitlines()]
+    rows = training.read_annotation(name)
     assert rows and {row["id"] for row in rows} <= train_ids
     assert all(isinstance(row["safeguarding"], bool) for row in rows)

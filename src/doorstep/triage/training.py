@@ -315,6 +315,12 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in lines if line.strip()]
 
 
+def read_annotation(name: str, data_dir: Path = DATA_DIR) -> list[dict[str, Any]]:
+    """One annotator's labels, ``agreement/<name>.jsonl`` (rows with an ``id``). Training
+    never reads these: the data files hold the adjudicated labels."""
+    return _read_jsonl(data_dir / "agreement" / f"{name}.jsonl")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Train the triage classifier.")
     parser.add_argument("--data-dir", type=Path, default=DATA_DIR)
