@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -107,6 +108,35 @@ def test_it_turns_guide_corrections_into_training_examples() -> None:
     assert examples[0].needs == ("transport",)
     assert examples[0].split == "train"
     assert examples[0].id.startswith("correction-")
+    assert examples[0].source == "correction"
+
+
+def test_it_reads_where_a_message_came_from_and_weighs_it_so() -> None:
+    rows = [{"text": "a", "source": "bulk"}, {"text": "b"}, {"text": "c", "source": "rumour"}]
+    examples = [training.example_from_dict(row) for row in rows]
+    assert [e.source for e in examples] == ["bulk", "core", "core"]
+    examples.append(Example(id="d", text="d", source="correction"))
+    weights = training.sample_weights(examples, training.TrainConfig())
+    assert weights.tolist() == [1.0, 3.0, 3.0, 3.0]
+
+
+def test_a_core_message_outweighs_a_bulk_message_that_contradicts_it() -> None:
+    text = "could someone help me with my gas bill please"
+    core = [Example(id=f"c{n}", text=text, needs=("money",)) for n in range(2)]
+    bulk = [Example(id=f"b{n}", text=text, needs=("housing",), source="bulk") for n in range(3)]
+    others = [replace(e, source="bulk") for e in tiny_examples()]
+    examples = others + core + bulk
+    reading = training.read_all([Example(id="x", text=text)])[0]
+
+    def needs(config: training.TrainConfig) -> dict[str, float]:
+        analysed = [r.analysed for r in training.read_all(examples)]
+        model = training._model("t", training.fit_heads(examples, analysed, config))
+        return model.predict(reading.analysed).needs
+
+    weighted = needs(training.TrainConfig())
+    equal = needs(training.TrainConfig(source_weights=(("core", 1.0), ("bulk", 1.0))))
+    assert weighted["money"] > equal["money"]
+    assert weighted["housing"] < equal["housing"]
 
 
 def test_it_never_lets_a_test_split_message_in_as_a_correction(tmp_path: Path) -> None:

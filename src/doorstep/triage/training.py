@@ -50,6 +50,13 @@ class Example:
     is_offer: bool = False
     is_spam: bool = False
     split: str = "train"
+    source: str = "core"
+    """How the message came to be: ``core`` (written message by message, the first data set
+    and rounds 1 to 4), ``bulk`` (rounds 5 onwards, written in parallel from one brief) or
+    ``correction`` (a guide's correction of a real message)."""
+
+
+SOURCES = ("core", "bulk", "correction")
 
 
 @dataclass(frozen=True)
@@ -57,10 +64,19 @@ class TrainConfig:
     """Settings chosen by 5-fold cross-validation on the train split."""
 
     min_df: tuple[int, int, int] = (2, 2, 1)
-    max_features: tuple[int, int, int] = (12_000, 25_000, 1_000)
+    max_features: tuple[int, int, int] = (30_000, 60_000, 1_000)
     scales: tuple[float, float, float] = (1.0, 1.0, 1.0)
     c_binary: float = 16.0
     c_urgency: float = 2.0
+    source_weights: tuple[tuple[str, float], ...] = (
+        ("core", 3.0),
+        ("bulk", 1.0),
+        ("correction", 3.0),
+    )
+    """How much one example counts in training, by its source: the bulk rounds are many
+    messages from few writers and one brief, so each counts a third of a core message
+    (chosen by cross-validation on the core messages, see docs/subsystems/triage.md); a
+    guide's correction counts like a core message."""
     need_weight_power: float | None = None
     """Class weights of the need heads: ``None`` is scikit-learn's "balanced"; a number
     p weighs a positive example (negatives / positives) ** p and a negative one 1."""
@@ -84,6 +100,7 @@ def example_from_dict(row: Mapping[str, Any], default_split: str = "train") -> E
         is_offer=bool(row.get("is_offer")),
         is_spam=bool(row.get("is_spam")),
         split=str(row.get("split") or default_split),
+        source=str(row.get("source")) if row.get("source") in SOURCES else "core",
     )
 
 
@@ -121,7 +138,7 @@ def examples_from_corrections(
     excluded = test_texts() if excluded_texts is None else excluded_texts
     examples = [example_from_dict(row, default_split="train") for row in rows]
     return [
-        replace(example, id=f"correction-{example.id}", split="train")
+        replace(example, id=f"correction-{example.id}", split="train", source="correction")
         for example in examples
         if example.text.strip() and _text_hash(example.text) not in excluded
     ]
@@ -190,8 +207,18 @@ def _targets(examples: Sequence[Example]) -> dict[str, np.ndarray]:
     return targets
 
 
+def sample_weights(examples: Sequence[Example], config: TrainConfig) -> np.ndarray:
+    """Each example's weight in training, from its source."""
+    by_source = dict(config.source_weights)
+    return np.array([by_source.get(e.source, 1.0) for e in examples])
+
+
 def _fit_binary(
-    x: sparse.csr_matrix, y: np.ndarray, config: TrainConfig, power: float | None = None
+    x: sparse.csr_matrix,
+    y: np.ndarray,
+    config: TrainConfig,
+    sample_weight: np.ndarray,
+    power: float | None = None,
 ) -> tuple[np.ndarray, float]:
     positives = int(y.sum())
     if positives < 2 or positives > len(y) - 2:
@@ -201,15 +228,15 @@ def _fit_binary(
     if power is not None:
         weights = {True: float(((len(y) - positives) / positives) ** power), False: 1.0}
     head = LogisticRegression(C=config.c_binary, class_weight=weights, solver="liblinear")
-    head.fit(x, y)
+    head.fit(x, y, sample_weight=sample_weight)
     return head.coef_[0], float(head.intercept_[0])
 
 
 def _fit_urgency(
-    x: sparse.csr_matrix, labels: Sequence[str], config: TrainConfig
+    x: sparse.csr_matrix, labels: Sequence[str], config: TrainConfig, sample_weight: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
     head = LogisticRegression(C=config.c_urgency, class_weight="balanced", max_iter=3000)
-    head.fit(x, list(labels))
+    head.fit(x, list(labels), sample_weight=sample_weight)
     order = [list(head.classes_).index(u) for u in URGENCIES]
     return head.coef_[order].T, head.intercept_[order]
 
@@ -222,11 +249,13 @@ def fit_heads(
     x = _matrix(analysed, blocks)
     weights = np.zeros((x.shape[1], len(HEADS)))
     bias = np.zeros(len(HEADS))
+    counts = sample_weights(examples, config)
     for head, y in _targets(examples).items():
         power = config.need_weight_power if head.startswith("need:") else None
-        weights[:, COLUMN[head]], bias[COLUMN[head]] = _fit_binary(x, y, config, power)
+        weights[:, COLUMN[head]], bias[COLUMN[head]] = _fit_binary(x, y, config, counts, power)
     columns = [COLUMN[f"urgency:{u}"] for u in URGENCIES]
-    weights[:, columns], bias[columns] = _fit_urgency(x, [e.urgency for e in examples], config)
+    urgencies = [e.urgency for e in examples]
+    weights[:, columns], bias[columns] = _fit_urgency(x, urgencies, config, counts)
     return blocks, weights.astype(np.float32), bias.astype(np.float32)
 
 
