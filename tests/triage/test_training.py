@@ -120,7 +120,7 @@ def test_it_reads_where_a_message_came_from_and_weighs_it_so() -> None:
     assert weights.tolist() == [1.0, 3.0, 3.0, 3.0]
 
 
-def test_a_core_message_outweighs_a_bulk_message_that_contradicts_it() -> None:
+def test_weighing_core_messages_more_pulls_the_model_towards_their_labels() -> None:
     text = "could someone help me with my gas bill please"
     core = [Example(id=f"c{n}", text=text, needs=("money",)) for n in range(2)]
     bulk = [Example(id=f"b{n}", text=text, needs=("housing",), source="bulk") for n in range(3)]

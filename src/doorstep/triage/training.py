@@ -249,13 +249,14 @@ def fit_heads(
     x = _matrix(analysed, blocks)
     weights = np.zeros((x.shape[1], len(HEADS)))
     bias = np.zeros(len(HEADS))
-    counts = sample_weights(examples, config)
+    example_weights = sample_weights(examples, config)
     for head, y in _targets(examples).items():
         power = config.need_weight_power if head.startswith("need:") else None
-        weights[:, COLUMN[head]], bias[COLUMN[head]] = _fit_binary(x, y, config, counts, power)
+        column = COLUMN[head]
+        weights[:, column], bias[column] = _fit_binary(x, y, config, example_weights, power)
     columns = [COLUMN[f"urgency:{u}"] for u in URGENCIES]
     urgencies = [e.urgency for e in examples]
-    weights[:, columns], bias[columns] = _fit_urgency(x, urgencies, config, counts)
+    weights[:, columns], bias[columns] = _fit_urgency(x, urgencies, config, example_weights)
     return blocks, weights.astype(np.float32), bias.astype(np.float32)
 
 
